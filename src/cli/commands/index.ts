@@ -1,0 +1,6 @@
+/** Every command module, in the order `concord --help` lists them. */
+import type { RegisterCommand } from './types.js';
+import { registerInit } from './init.js';
+import { registerConfig } from './config-check.js';
+
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig];

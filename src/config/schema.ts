@@ -1,0 +1,61 @@
+/**
+ * The schema of `concord.yaml`: the single source of truth for its types, its validation messages and the
+ * commented file that `concord init` writes. Connector-specific keys are validated by each connector's
+ * `spec.ts` (see `src/connectors/registry.ts`).
+ */
+import { z } from 'zod';
+
+export const storeUrlSchema = z
+  .string()
+  .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite: or postgres://')
+  .describe('Where Concord keeps its data: sqlite:<file> (embedded default) or postgres://user@host/db.');
+
+export const systemSchema = z
+  .looseObject({
+    type: z.string().min(1).describe('Connector type: salesforce-export, cdm-folder, csv, ndjson, …'),
+    streams: z.array(z.string().min(1)).optional().describe('Streams to sync; all that the system has when omitted.'),
+    enabled: z.boolean().default(true).describe('Skip this system when false.'),
+  })
+  .describe('One system: a Salesforce org, a Dataverse environment, a Marketing Cloud business unit or a folder of files.');
+
+export const mappingOverrideSchema = z
+  .object({
+    fields: z
+      .record(z.string(), z.union([z.string(), z.null()]))
+      .optional()
+      .describe('Source field → CIM target (Entity.property), or null to drop the field from the mapping.'),
+    values: z
+      .record(z.string(), z.record(z.string(), z.string()))
+      .optional()
+      .describe('Per source field: source picklist / option value → CIM value.'),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    store: storeUrlSchema.default('sqlite:.concord/concord.db'),
+    defaults: z
+      .object({
+        region: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code such as US or GB')
+          .default('US')
+          .describe('Default region for phone numbers without a country code.'),
+        profile: z
+          .enum(['strict', 'practical'])
+          .default('practical')
+          .describe('Validation profile: strict (the CIM model as written) or practical (identity and business keys).'),
+        pageSize: z.number().int().min(1).max(100_000).default(2000).describe('Records per page (one transaction each).'),
+      })
+      .strict()
+      .prefault({}),
+    systems: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'system names are lower-case letters, digits, - and _'), systemSchema).default({}),
+    mappings: z
+      .record(z.string(), z.record(z.string(), mappingOverrideSchema))
+      .default({})
+      .describe('Mapping overrides: mappings.<system>.<stream>.fields / values.'),
+  })
+  .strict();
+
+export type ConcordConfig = z.infer<typeof configSchema>;
+export type SystemConfig = z.infer<typeof systemSchema>;

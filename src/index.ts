@@ -1,0 +1,6 @@
+/** Concord's public API. */
+export { ConcordError, type ErrorKind, type ErrorContext } from './core/errors.js';
+export { ok, err, type Result } from './core/result.js';
+export { concordId, contentHash, uuidV5 } from './core/ids.js';
+export { configSchema, type ConcordConfig } from './config/schema.js';
+export { loadConfig } from './config/load.js';
