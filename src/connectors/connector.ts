@@ -35,6 +35,11 @@ export interface Page {
   problems: ReadProblem[];
   /** Cursor after this page. Committed by the pipeline in the same transaction as the page's data. */
   cursor: Cursor;
+  /**
+   * True when this page belongs to a read that started at the beginning of the stream (not resumed from a
+   * cursor mid-way), so that, once the read completes, rows not seen can be reconciled as deletions.
+   */
+  fullRead?: boolean | undefined;
   /** Progress: rows or bytes done / total, when known. */
   progress?: { done: number; total?: number | undefined; unit: 'rows' | 'bytes' } | undefined;
 }
