@@ -1,0 +1,76 @@
+/**
+ * A run: one or more stream plans synced one after another into the store, recorded with per-stream counts.
+ * The run ends `succeeded` when every stream finished (dead letters included), `failed` when one stopped early.
+ */
+import type { Store } from '../store/store.js';
+import { syncStream, type SyncStreamOptions } from './sync-stream.js';
+import { addCounts, countsBalance, emptyCounts, type RecordValidator, type StreamPlan, type StreamProgress, type StreamReport } from './types.js';
+import type { RunCounts } from '../store/store.js';
+
+export interface RunSyncOptions {
+  pageSize: number;
+  validate: RecordValidator;
+  /** What the user asked for, recorded with the run. */
+  request: Record<string, unknown>;
+  onStreamStart?: ((plan: StreamPlan) => void) | undefined;
+  onProgress?: ((progress: StreamProgress) => void) | undefined;
+  onStreamEnd?: ((report: StreamReport) => void) | undefined;
+  signal?: AbortSignal | undefined;
+}
+
+export interface RunReport {
+  runId: string;
+  status: 'succeeded' | 'failed';
+  streams: StreamReport[];
+  /** Streams that were not synced, with the reason (no mapping, disabled …). */
+  skipped: Array<{ system: string; stream: string; reason: string }>;
+  totals: RunCounts;
+  /** read = loaded + unchanged + dead-lettered held for every stream and in total. */
+  balanced: boolean;
+  seconds: number;
+}
+
+export async function runSync(
+  store: Store,
+  plans: readonly StreamPlan[],
+  skipped: RunReport['skipped'],
+  options: RunSyncOptions,
+): Promise<RunReport> {
+  const started = performance.now();
+  const run = await store.startRun(options.request);
+  const reports: StreamReport[] = [];
+  const totals = emptyCounts();
+  const streamOptions: SyncStreamOptions = {
+    runId: run.id,
+    pageSize: options.pageSize,
+    validate: options.validate,
+    onProgress: options.onProgress,
+    signal: options.signal,
+  };
+  let failure: string | undefined;
+  try {
+    for (const plan of plans) {
+      if (options.signal?.aborted) break;
+      options.onStreamStart?.(plan);
+      const report = await syncStream(store, plan, streamOptions);
+      reports.push(report);
+      addCounts(totals, report.counts);
+      options.onStreamEnd?.(report);
+      if (report.error && failure === undefined) failure = `${plan.system}/${plan.stream}: ${report.error}`;
+    }
+  } catch (caught) {
+    failure = caught instanceof Error ? caught.message : String(caught);
+  }
+  if (options.signal?.aborted && failure === undefined) failure = 'interrupted';
+  const status = failure === undefined ? 'succeeded' : 'failed';
+  await store.finishRun(run.id, status, failure);
+  return {
+    runId: run.id,
+    status,
+    streams: reports,
+    skipped,
+    totals,
+    balanced: countsBalance(totals) && reports.every((r) => countsBalance(r.counts)),
+    seconds: (performance.now() - started) / 1000,
+  };
+}

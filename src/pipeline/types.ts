@@ -1,0 +1,88 @@
+/**
+ * The pipeline's seams: what a stream sync needs (a source, a mapper, a validator, a store) and what it reports.
+ * Mapping and validation are plain functions so the pipeline stays independent of how they are built.
+ */
+import type { CimRecord } from '../model/record.js';
+import type { Source } from '../connectors/connector.js';
+import type { RunCounts, SourceRecord } from '../store/store.js';
+
+/** A problem found while mapping a row; `error` sends the row to dead letters, `warning` is reported. */
+export interface MapIssue {
+  severity: 'error' | 'warning';
+  field: string;
+  entity?: string | undefined;
+  code: string;
+  reason: string;
+  value?: unknown;
+}
+
+export type RecordMapper = (record: SourceRecord) => { records: CimRecord[]; issues: MapIssue[] };
+
+export interface ValidationProblem {
+  entity: string;
+  field: string;
+  value?: unknown;
+  rule: string;
+  message: string;
+}
+
+/** Validates one CIM record against the model; returns the problems (empty when valid). */
+export type RecordValidator = (record: CimRecord) => readonly ValidationProblem[];
+
+export interface StreamPlan {
+  /** System name from concord.yaml. */
+  system: string;
+  stream: string;
+  source: Source;
+  mapper: RecordMapper;
+  /** Ignore the stored cursor and read everything. */
+  full: boolean;
+}
+
+export interface StreamProgress {
+  system: string;
+  stream: string;
+  counts: RunCounts;
+  /** Units done / total (rows or bytes), when the connector knows. */
+  done?: number | undefined;
+  total?: number | undefined;
+  unit?: 'rows' | 'bytes' | undefined;
+}
+
+/** Warnings are counted, not stored row by row: (code, field) → count and one example. */
+export interface WarningSummary {
+  code: string;
+  field: string;
+  count: number;
+  example: string;
+}
+
+export interface StreamReport {
+  system: string;
+  stream: string;
+  counts: RunCounts;
+  warnings: WarningSummary[];
+  /** Live records absent from a complete read, tombstoned. */
+  reconciledDeletes: number;
+  /** Why the stream did not run or stopped early, when it did. */
+  error?: string | undefined;
+  seconds: number;
+}
+
+export function emptyCounts(): RunCounts {
+  return { read: 0, loaded: 0, unchanged: 0, deleted: 0, deadLettered: 0 };
+}
+
+export function addCounts(into: RunCounts, add: RunCounts): RunCounts {
+  into.read += add.read;
+  into.loaded += add.loaded;
+  into.unchanged += add.unchanged;
+  into.deleted += add.deleted;
+  into.deadLettered += add.deadLettered;
+  return into;
+}
+
+/** read = loaded + unchanged + dead-lettered: every row read is accounted for exactly once. */
+export function countsBalance(counts: RunCounts): boolean {
+  return counts.read === counts.loaded + counts.unchanged + counts.deadLettered;
+}
