@@ -124,3 +124,27 @@ export function csvPartReader(options: CsvPartOptions): PartReader {
     }
   };
 }
+
+/**
+ * Rough row count for progress bars: line breaks in the first 256 KiB, scaled to the file size (the header
+ * line excluded). Exact for files smaller than the sample.
+ *
+ * @example
+ * await estimateRows(source, true) // 198734
+ */
+export async function estimateRows(source: ByteSource, hasHeader: boolean): Promise<number> {
+  const sampleBytes = 256 * 1024;
+  let seen = 0;
+  let breaks = 0;
+  let last = -1;
+  for await (const chunk of source.open(0)) {
+    const part = chunk.subarray(0, Math.min(chunk.length, sampleBytes - seen));
+    for (let i = part.indexOf(0x0a); i >= 0; i = part.indexOf(0x0a, i + 1)) breaks++;
+    seen += part.length;
+    last = part.length > 0 ? (part[part.length - 1] ?? -1) : last;
+    if (seen >= sampleBytes) break;
+  }
+  if (seen === 0) return 0;
+  const lines = seen >= source.size ? breaks + (last === 0x0a ? 0 : 1) : Math.round((breaks * source.size) / seen);
+  return Math.max(0, lines - (hasHeader ? 1 : 0));
+}
