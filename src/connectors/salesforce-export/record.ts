@@ -14,25 +14,10 @@ import type { ReadProblem } from '../connector.js';
 import type { SourceRecord } from '../../store/store.js';
 import { salesforceId18 } from '../../core/ids.js';
 import { err, ok, type Result } from '../../core/result.js';
-import type { CsvRecordRow } from '../shared/csv-part.js';
+import { nonEmptyFields, type CsvRecordRow } from '../shared/csv-part.js';
 import { problem } from '../shared/problems.js';
 
 const ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-
-/**
- * The row's non-empty cells by column name.
- *
- * @example
- * nonEmptyFields({ columns: ['a', 'b'], values: ['1', ''], line: 2, file: 'x' }) // { a: '1' }
- */
-export function nonEmptyFields(row: CsvRecordRow): Record<string, string> {
-  const fields: Record<string, string> = {};
-  row.columns.forEach((name, i) => {
-    const value = row.values[i];
-    if (value !== undefined && value !== '') fields[name] = value;
-  });
-  return fields;
-}
 
 /**
  * An ISO-8601 date-time as a UTC instant (`…Z`); anything else gives undefined.

@@ -23,6 +23,21 @@ export interface CsvRecordRow {
   file: string;
 }
 
+/**
+ * The row's non-empty cells by column name (empty cells are omitted: a CSV cannot tell empty from null).
+ *
+ * @example
+ * nonEmptyFields({ columns: ['a', 'b'], values: ['1', ''], line: 2, file: 'x' }) // { a: '1' }
+ */
+export function nonEmptyFields(row: CsvRecordRow): Record<string, string> {
+  const fields: Record<string, string> = {};
+  row.columns.forEach((name, i) => {
+    const value = row.values[i];
+    if (value !== undefined && value !== '') fields[name] = value;
+  });
+  return fields;
+}
+
 export interface CsvPartOptions {
   syntax: CsvSyntax;
   /** `first-row`: the file has a header row; an array: the columns in order (header-less CDM partitions). */
