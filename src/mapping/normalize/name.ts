@@ -90,7 +90,10 @@ export function splitFullName(full: string): PersonNameParts {
     for (const extra of commaParts.slice(1)) suffixes.push(extra);
   }
 
-  if (words.length > 1 && SALUTATIONS.has(bare(words[0] ?? ''))) out.salutation = words.shift();
+  // Titles stack in some cultures ("Prof. Dr.").
+  const salutations: string[] = [];
+  while (words.length > 1 && SALUTATIONS.has(bare(words[0] ?? ''))) salutations.push(words.shift() ?? '');
+  if (salutations.length > 0) out.salutation = salutations.join(' ');
   if (lastFromComma === undefined) {
     while (words.length > 2 && isSuffix(words[words.length - 1] ?? '')) suffixes.unshift(words.pop() ?? '');
   }
