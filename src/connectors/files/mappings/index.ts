@@ -1,0 +1,8 @@
+/**
+ * Generic files have no built-in mappings: each system's `fields` (column → Entity.property) is its mapping,
+ * read by the pipeline from {@link import('../source.js').fileMappingOf}.
+ *
+ * @example
+ * MAPPING_SYSTEM // 'files'
+ */
+export const MAPPING_SYSTEM = 'files';
