@@ -154,7 +154,22 @@ export interface ListOptions {
 export interface StoredOutboxEvent extends OutboxEvent {
   id: number;
   createdAt: string;
+  /** Claims so far, this one included. */
   attempts: number;
+  /** The error of the last failed delivery. */
+  lastError?: string | undefined;
+}
+
+/** Options every backend accepts (see `openStore`). */
+export interface StoreOptions {
+  /** Clock for every timestamp the store writes and for outbox leases; tests pin it. Default: `new Date()`. */
+  clock?: () => Date;
+  /** Bound of a stored dead-letter payload, in UTF-8 bytes of its JSON (default 64 KiB). */
+  deadLetterPayloadBytes?: number;
+  /** PostgreSQL only: the schema to work in (set as search_path, created when missing). */
+  schema?: string;
+  /** PostgreSQL only: most connections in the pool (default 10). */
+  maxConnections?: number;
 }
 
 export interface Store {
@@ -193,6 +208,11 @@ export interface Store {
 
   /** Oldest undelivered events first; `claim` marks them in flight for `leaseSeconds`. */
   claimOutbox(limit: number, leaseSeconds: number): Promise<StoredOutboxEvent[]>;
+  /** Marks events delivered; they are never claimed again. */
   ackOutbox(ids: readonly number[]): Promise<void>;
-  failOutbox(id: number, error: string): Promise<void>;
+  /**
+   * Records a failed delivery; the event becomes claimable again after `retryAfterSeconds` (default: backoff
+   * doubling from 30 s per attempt, at most one hour).
+   */
+  failOutbox(id: number, error: string, retryAfterSeconds?: number): Promise<void>;
 }

@@ -1,0 +1,49 @@
+/**
+ * The SQLite store: better-sqlite3 for the load path, Kysely (over the same connection) for everything else.
+ *
+ * @example
+ * const store = await openSqliteStore('.concord/concord.db');
+ * await store.migrate();
+ */
+import { Kysely, SqliteDialect } from 'kysely';
+import { MIGRATIONS } from '../migrations/index.js';
+import { sharedQueries } from '../queries.js';
+import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
+import type { StoreSchema } from '../schema.js';
+import type { Store, StoreOptions } from '../store.js';
+import { connectSqlite } from './connect.js';
+import { migrateSqlite } from './migrate.js';
+import { sqliteWriter, type SqliteWriter } from './commit-page.js';
+import { sqliteSourceHashes } from './source-hashes.js';
+
+/** Opens (creating if needed) a SQLite store at `path` (`:memory:` for a private in-memory one). */
+export async function openSqliteStore(path: string, options: StoreOptions = {}): Promise<Store> {
+  const clock = options.clock ?? (() => new Date());
+  const db = connectSqlite(path);
+  const kysely = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: db }) });
+  // Statements are prepared against the migrated schema, so on first use rather than at open.
+  let writer: SqliteWriter | undefined;
+  let hashes: ReturnType<typeof sqliteSourceHashes> | undefined;
+  let closed = false;
+
+  return {
+    dialect: 'sqlite',
+    ...sharedQueries(kysely, 'sqlite', clock),
+    async migrate() {
+      migrateSqlite(db, MIGRATIONS, clock);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await kysely.destroy();
+    },
+    async commitPage(page) {
+      writer ??= sqliteWriter(db, { clock, deadLetterPayloadBytes: options.deadLetterPayloadBytes ?? DEAD_LETTER_PAYLOAD_BYTES });
+      return writer.commitPage(page);
+    },
+    async sourceHashes(system, stream, recordIds) {
+      hashes ??= sqliteSourceHashes(db);
+      return hashes(system, stream, recordIds);
+    },
+  };
+}
