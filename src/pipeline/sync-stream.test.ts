@@ -47,8 +47,13 @@ const mapper: RecordMapper = (record) => {
     entity: 'Individual',
     data: { id, externalSourceId: 'test:1', externalRecordId: record.recordId, personName: name, birthDate: record.fields['Birthdate'] },
   };
+  const status = record.fields['Status'];
+  const records: CimRecord[] = [individual];
+  if (typeof status === 'string') {
+    records.push({ entity: 'LeadStatus', data: { id: concordId('test', '#ref', 'LeadStatus', status), externalSourceId: 'test:1', externalRecordId: status, leadStatusName: status } });
+  }
   const issues = name === name.toUpperCase() ? [{ severity: 'warning' as const, field: 'Name', code: 'ALL_CAPS', reason: 'name in capitals' }] : [];
-  return { records: [individual], issues };
+  return { records, issues };
 };
 
 const validate: RecordValidator = (record) =>
@@ -124,6 +129,20 @@ describe('runSync', () => {
     expect(report.streams[0]!.reconciledDeletes).toBe(1);
     expect(report.totals).toMatchObject({ read: 9, loaded: 1, unchanged: 8, deleted: 2 });
     expect((await store.countCimRecords('Individual'))[0]).toMatchObject({ live: 8, deleted: 2 });
+  });
+
+  it('keeps shared reference records live when one row stops using them or is deleted', async () => {
+    const rows = people(3).map((r) => ({ ...r, fields: { ...r.fields, Status: 'Open' } }));
+    const shared: StreamPlan = { ...plan(new TableSource(rows)), isShared: (r) => r.entity === 'LeadStatus' };
+    await runSync(store, [shared], [], options);
+    rows[0] = { ...rows[0]!, fields: { ...rows[0]!.fields, Status: 'Closed' } };
+    rows[1] = { ...rows[1]!, deleted: true };
+    await runSync(store, [{ ...shared, source: new TableSource(rows), full: true }], [], options);
+    const statuses = await store.listCimRecords('LeadStatus', { includeDeleted: true });
+    expect(statuses.map((s) => [s.externalRecordId, s.deleted]).sort()).toEqual([
+      ['Closed', false],
+      ['Open', false],
+    ]);
   });
 
   it('resumes from the last committed page after a failure, with nothing lost or duplicated', async () => {

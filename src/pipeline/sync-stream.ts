@@ -12,7 +12,7 @@ import { toConcordError } from '../core/errors.js';
 import type { Page } from '../connectors/connector.js';
 import type { CimRecord } from '../model/record.js';
 import type { CimRecordRow, DeadLetter, PageCommit, RunCounts, SourceRecord, SourceRecordRow, Store } from '../store/store.js';
-import { addCounts, emptyCounts, type MapIssue, type RecordValidator, type StreamPlan, type StreamProgress, type StreamReport, type WarningSummary } from './types.js';
+import { SHARED_RECORD_ID, addCounts, emptyCounts, type MapIssue, type RecordValidator, type StreamPlan, type StreamProgress, type StreamReport, type WarningSummary } from './types.js';
 
 export interface SyncStreamOptions {
   runId: string;
@@ -45,6 +45,17 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
   let error: string | undefined;
 
   try {
+    if (plan.referenceRecords && plan.referenceRecords.length > 0) {
+      await store.commitPage({
+        runId: options.runId,
+        system,
+        stream,
+        sourceRecords: [],
+        cimRecords: plan.referenceRecords.map((record) => toCimRow(record, system, stream, SHARED_RECORD_ID, undefined)),
+        deletions: [],
+        deadLetters: [],
+      });
+    }
     for await (const page of source.read(stream, { cursor, pageSize: options.pageSize, signal: options.signal })) {
       if (options.signal?.aborted) break;
       if (page.fullRead === false) fromStart = false;
@@ -145,13 +156,8 @@ async function commitOnePage(
     }
     sourceRows.push(row);
     for (const cim of mapped.records) {
-      cimRows.push({
-        record: cim,
-        id: String(cim.data['id']),
-        hash: contentHash(cim.data),
-        source: { system, stream, recordId: record.recordId },
-        modstamp: record.modstamp,
-      });
+      const owner = plan.isShared?.(cim) ? SHARED_RECORD_ID : record.recordId;
+      cimRows.push(toCimRow(cim, system, stream, owner, record.modstamp));
     }
     counts.loaded++;
   });
@@ -169,6 +175,10 @@ async function commitOnePage(
   await store.commitPage(commit);
   await store.addRunCounts(options.runId, system, stream, counts);
   return counts;
+}
+
+function toCimRow(record: CimRecord, system: string, stream: string, recordId: string, modstamp: string | undefined): CimRecordRow {
+  return { record, id: String(record.data['id']), hash: contentHash(record.data), source: { system, stream, recordId }, modstamp };
 }
 
 type MapResult =

@@ -37,7 +37,17 @@ export interface StreamPlan {
   mapper: RecordMapper;
   /** Ignore the stored cursor and read everything. */
   full: boolean;
+  /** Records the mapping points at whatever the rows say (reference data), loaded once at the stream's start. */
+  referenceRecords?: readonly CimRecord[] | undefined;
+  /**
+   * True for records many rows share (reference data such as a LeadStatus value). They are stored under the
+   * stream's shared pseudo-record, so no single row owns them and a row's change or deletion never tombstones them.
+   */
+  isShared?: ((record: CimRecord) => boolean) | undefined;
 }
+
+/** Source record id under which shared (reference-data) records are stored. */
+export const SHARED_RECORD_ID = '#ref';
 
 export interface StreamProgress {
   system: string;
