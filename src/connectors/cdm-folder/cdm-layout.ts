@@ -6,7 +6,7 @@
  * const entities = await readCdmFolder('/lake/dataverse-contoso'); // [{ name: 'contact', attributes: […], partitions: […] }]
  */
 import { readdir } from 'node:fs/promises';
-import { basename, dirname, join, normalize, sep } from 'node:path';
+import { basename, dirname, join, normalize, resolve, sep } from 'node:path';
 import type { CdmType } from './cdm-types.js';
 import { isFile } from '../shared/paths.js';
 
@@ -101,7 +101,8 @@ export async function resolveLocation(location: string, documentDir: string, roo
  * @example
  * await listFilesUnder('/lake/contact') // ['2023.csv', '2024.csv']
  */
-export async function listFilesUnder(dir: string): Promise<string[]> {
+export async function listFilesUnder(folder: string): Promise<string[]> {
+  const dir = resolve(folder);
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile())
