@@ -2,5 +2,7 @@
 import type { RegisterCommand } from './types.js';
 import { registerInit } from './init.js';
 import { registerConfig } from './config-check.js';
+import { registerModel } from './model.js';
+import { registerRuns } from './runs.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig, registerModel, registerRuns];
