@@ -101,7 +101,8 @@ export function toJsonLd(record: CimRecord, options: { context?: 'embed' | strin
   if (typeof id === 'string' && id.length > 0) node['@id'] = idToIri(id);
   node['@type'] = def.namespace === 'concord' ? `${EXTENSION_PREFIX}${def.name}` : def.name;
   for (const prop of def.properties) {
-    if (prop.collection) continue;
+    // `id` is the node's @id; inverse collections are not written.
+    if (prop.collection || prop.name === 'id') continue;
     const value = record.data[prop.name];
     if (value === null || value === undefined) continue;
     node[jsonLdKey(def.namespace, prop)] = prop.ref === undefined ? value : referenceNode(value);
