@@ -190,7 +190,7 @@ export class DataverseBuilder {
           actualclosedate: closed ? dataverseDateOnly(new Date(closeMs).toISOString().slice(0, 10)) : null,
           stepname: closed ? (won ? 'Close' : null) : opp.pick(['1-Qualify', '2-Develop', '3-Propose']),
         });
-        this.system(row, opp, Math.min(closeMs, this.refMs) - opp.int(10, 200) * DAY_MS, state, status);
+        this.system(row, opp, Math.min(closeMs, this.refMs) - opp.int(10 * 86_400, 200 * 86_400) * 1000, state, status);
         this.tables.opportunity.push(row);
       }
     }

@@ -255,7 +255,7 @@ export class SalesforceBuilder {
         ActualCost: status === 'Planned' ? null : Math.round(budget * (0.6 + rng.float() * 0.6)), ExpectedResponse: rng.int(1, 15),
         NumberSent: status === 'Planned' ? 0 : rng.int(100, 20000), IsActive: status === 'In Progress' || status === 'Planned', Description: null,
       });
-      this.audit(row, rng, start - rng.int(5, 40) * DAY_MS);
+      this.audit(row, rng, start - rng.int(5 * 86_400, 40 * 86_400) * 1000);
       this.objects.Campaign.push(row);
       out.push({ id, start });
     }
@@ -270,7 +270,7 @@ export class SalesforceBuilder {
       for (const campaign of rng.sample(started, rng.int(1, 2))) {
         const responded = rng.chance(0.3);
         const row = emptyRow('CampaignMember');
-        const created = Math.min(this.refMs - 60_000, campaign.start + rng.int(0, 10) * DAY_MS);
+        const created = Math.min(this.refMs - 60_000, campaign.start + rng.int(0, 10 * 86_399) * 1000);
         Object.assign(row, {
           Id: this.ids.next(KEY_PREFIX.CampaignMember), IsDeleted: false, CampaignId: campaign.id,
           LeadId: person.object === 'Lead' ? person.id : null, ContactId: person.object === 'Contact' ? person.id : null,
@@ -305,7 +305,7 @@ export class SalesforceBuilder {
           LeadSource: rng.pick(LEAD_SOURCES), IsClosed: closed, IsWon: won, ForecastCategory: forecast, ForecastCategoryName: forecast === 'BestCase' ? 'Best Case' : forecast,
           CampaignId: campaigns.length > 0 && rng.chance(0.25) ? rng.pick(campaigns).id : null,
         });
-        this.audit(row, rng, Math.min(closeMs, this.refMs) - rng.int(10, 200) * DAY_MS);
+        this.audit(row, rng, Math.min(closeMs, this.refMs) - rng.int(10 * 86_400, 200 * 86_400) * 1000);
         this.objects.Opportunity.push(row);
       }
     }

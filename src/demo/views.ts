@@ -241,7 +241,7 @@ export function companyName(c: TruthCompany, rng: Rng, noise: number, variations
     form = rng.pick(forms.slice(1));
     changed = true;
   }
-  if (rng.chance(0.1 * noise)) {
+  if (rng.chance(0.06 * noise)) {
     the = !the;
     changed = true;
   }
