@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Page, ReadOptions, Source, StreamInfo } from '../connectors/connector.js';
-import { concordId } from '../core/ids.js';
-import type { CimRecord } from '../model/record.js';
-import { openStore } from '../store/open.js';
-import type { SourceRecord, Store } from '../store/store.js';
-import { runSync } from './run-sync.js';
-import type { RecordMapper, RecordValidator, StreamPlan } from './types.js';
+import type { Page, ReadOptions, Source, StreamInfo } from '../../src/connectors/connector.js';
+import { concordId } from '../../src/core/ids.js';
+import type { CimRecord } from '../../src/model/record.js';
+import { STORES } from '../support/stores.js';
+import type { SourceRecord, Store } from '../../src/store/store.js';
+import { runSync } from '../../src/pipeline/run-sync.js';
+import type { RecordMapper, RecordValidator, StreamPlan } from '../../src/pipeline/types.js';
 
 /** A source over an in-memory table; the cursor is the offset of the next row; it can fail after N pages. */
 class TableSource implements Source {
@@ -63,24 +60,21 @@ function people(n: number, from = 0): SourceRecord[] {
   return Array.from({ length: n }, (_, i) => ({ system: 'test', stream: 'people', recordId: `P${from + i}`, fields: { Name: `Person ${from + i}` }, line: from + i + 2 }));
 }
 
-let dir: string;
-let store: Store;
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'concord-pipeline-'));
-  store = await openStore(`sqlite:${join(dir, 'c.db')}`);
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 function plan(source: Source, full = false): StreamPlan {
   return { system: 'test', stream: 'people', source, mapper, full };
 }
 
 const options = { pageSize: 10, validate, request: {} };
 
-describe('runSync', () => {
+for (const backend of STORES) describe(`runSync on ${backend.name}`, () => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await backend.open();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
   it('loads everything once and finds everything unchanged the second time', async () => {
     const source = new TableSource(people(35));
     const first = await runSync(store, [plan(source)], [], options);
