@@ -286,6 +286,9 @@ export const partyEntities = [
     'concord:ownerType': 'string',
     'concord:yearlyIncomeExact': 'decimal',
     'concord:netWorthExact': 'decimal',
+    'concord:individualRecordId': 'string',
+    'concord:mergedIntoRecordId': 'string',
+    'concord:currencyIsoCode': 'string',
   }),
   entity('Lead', { area: 'Party', practical: ['partyRoleId'] }, {
     ...systemFields,
@@ -338,6 +341,7 @@ export const partyEntities = [
     'concord:purchaseTimeFrame': 'string',
     'concord:isDecisionMaker': 'boolean',
     'concord:need': 'string',
+    'concord:mergedIntoRecordId': 'string',
   }),
   entity('LeadRating', { area: 'Party', practical: ['leadRatingName'] }, {
     ...systemFields,
@@ -435,6 +439,8 @@ export const partyEntities = [
     'concord:marketCapitalizationAmountExact': 'decimal',
     'concord:ownershipLabel': 'string',
     'concord:tradestyle': 'string',
+    'concord:sicDescription': 'string',
+    'concord:naicsCode': 'string',
   }),
   entity('Party', { area: 'Party', practical: ['partyTypeId'] }, {
     ...systemFields,

@@ -363,6 +363,10 @@ export const productEntities = [
     'concord:productCode': 'string',
     'concord:quantityUnitOfMeasure': 'string',
     'concord:displayUrl': 'string',
+    'concord:quantityScheduleType': 'string',
+    'concord:quantityInstallmentPeriod': 'string',
+    'concord:revenueScheduleType': 'string',
+    'concord:revenueInstallmentPeriod': 'string',
   }),
   entity('ProductAssetConversionAction', { area: 'Product', practical: ['name'], added: ['externalSourceId'] }, {
     id: 'id!',

@@ -108,6 +108,7 @@ export const salesOrderEntities = [
     'concord:opportunityId': '->Opportunity',
     'concord:quoteId': 'string',
     'concord:contractId': 'string',
+    'concord:statusCode': 'string',
   }),
   entity('SalesOrderDeliveryGroup', { area: 'Sales Order', practical: ['name'] }, {
     ...systemFields,
@@ -223,6 +224,7 @@ export const salesOrderEntities = [
     SalesOrderProductPriceAdjustments: '[]SalesOrderProductPriceAdjustment',
     SalesOrderProductRelatedProducts: '[]SalesOrderProductRelatedProduct',
     SalesOrderProductTaxes: '[]SalesOrderProductTax',
+    'concord:priceBookEntryId': 'string',
   }),
   entity('SalesOrderProductReason', { area: 'Sales Order', practical: ['name'] }, {
     ...systemFields,
