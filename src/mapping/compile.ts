@@ -19,8 +19,11 @@ import { RowState, type Data } from './row-state.js';
 import { idNormalizer, isEmptyValue } from './transforms.js';
 import type { CompileOptions, MapOutcome, StreamMapping } from './types.js';
 
-/** A compiled mapping: source row in, CIM records and issues out. */
-export type CompiledMapping = (record: SourceRecord) => MapOutcome;
+/**
+ * A compiled mapping: source row in, CIM records and issues out. `referenceRecords` are the fixed
+ * reference-data records the mapping points at (PrimaryPhoneType "Mobile" …): load them once per run.
+ */
+export type CompiledMapping = ((record: SourceRecord) => MapOutcome) & { readonly referenceRecords: readonly CimRecord[] };
 
 /** The namespace part of reference-data ids: concordId(system, REFERENCE_DATA, entity, value). */
 export const REFERENCE_DATA = '#ref';
@@ -51,8 +54,26 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   const slots = records.map((r) => r.spec.slot);
   const suffixes = records.map((r) => (r.spec.slot === undefined || r.spec.nativeRecordId === true ? undefined : `/${r.spec.slot}`));
   const refData = records.map((r) => r.spec.referenceData?.property);
+  const requires = records.map((r) => r.spec.requires);
+  // Source fields feeding each record, to name them when an incomplete record is not emitted.
+  const feeders = records.map((_, i) => [...new Set(fields.filter((f) => f.target.record === i).map((f) => f.map.source))]);
 
   let mainId = '';
+
+  // Fixed reference data: ids computed once, records listed once.
+  const referenceRecords: CimRecord[] = [];
+  const referenceIds = new Map<PreparedSet, string>();
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const s of [...r.set, ...r.companionSet]) {
+      if (s.kind !== 'referenceData') continue;
+      const refId = id(system, REFERENCE_DATA, s.entity, s.value);
+      referenceIds.set(s, refId);
+      if (seen.has(refId)) continue;
+      seen.add(refId);
+      referenceRecords.push({ entity: s.entity, data: { id: refId, externalSourceId, externalRecordId: s.value, [s.nameProperty]: s.value } });
+    }
+  }
 
   function ensure(row: RowState, i: number): void {
     const slot = slots[i];
@@ -93,6 +114,12 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
     return instant;
   }
 
+  function dropIncomplete(row: RowState, i: number, needed: string): void {
+    const present = feeders[i]!.filter((source) => !isEmptyValue(row.fields[source]));
+    const field = present[0] ?? needed;
+    row.warn(field, 'RECORD_INCOMPLETE', `${entities[i]!} ${records[i]!.spec.key} needs ${needed}; not emitted, so ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} not mapped`, undefined, entities[i]);
+  }
+
   function applySet(row: RowState, data: Data, sets: readonly PreparedSet[]): void {
     for (let k = 0; k < sets.length; k++) {
       const s = sets[k]!;
@@ -102,6 +129,8 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
         const target = row.datas[s.record];
         if (target === undefined) continue;
         data[s.property] = s.tag ? { type: entities[s.record]!, id: target['id'] } : target['id'];
+      } else if (s.kind === 'referenceData') {
+        data[s.property] = referenceIds.get(s);
       } else {
         const v = s.name === 'nativeId' ? row.nativeId : s.name === 'externalSourceId' ? externalSourceId : s.name === 'createdDate' ? row.createdDate : s.name === 'lastModifiedDate' ? row.lastModifiedDate : row.systemModstamp;
         if (v !== undefined) data[s.property] = s.datePart ? v.slice(0, 10) : v;
@@ -115,7 +144,7 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   const onEmpties = fields.map((f) => f.compiled.onEmpty);
   const defaults = fields.map((f) => f.defaultValue);
 
-  return function mapRecord(record: SourceRecord): MapOutcome {
+  const mapRecord = function mapRecord(record: SourceRecord): MapOutcome {
     const f = record.fields;
     let raw = f[idField];
     if (isEmptyValue(raw)) raw = record.recordId;
@@ -155,6 +184,11 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
       if (!emit && r.when === 2) {
         for (const other of r.anyOf) if (row.mapped[other] === 1 || records[other]!.when === 0) { emit = true; break; }
       }
+      const needed = requires[i];
+      if (emit && needed !== undefined && row.datas[i]?.[needed] === undefined) {
+        emit = false;
+        if (row.mapped[i] === 1) dropIncomplete(row, i, needed);
+      }
       if (!emit) row.datas[i] = row.companions[i] = undefined;
       else if (row.datas[i] === undefined) ensure(row, i);
     }
@@ -183,5 +217,5 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
     }
     return { records: out, issues: row.issues };
   };
+  return Object.assign(mapRecord, { referenceRecords });
 }
-

@@ -12,7 +12,8 @@ import type { CompileOptions, FieldMap, JsonValue, RecordSpec, SetValue, StreamM
 export type PreparedSet =
   | { readonly kind: 'value'; readonly property: string; readonly value: JsonValue }
   | { readonly kind: 'ref'; readonly property: string; readonly record: number; readonly tag: boolean }
-  | { readonly kind: 'system'; readonly property: string; readonly name: string; readonly datePart: boolean };
+  | { readonly kind: 'system'; readonly property: string; readonly name: string; readonly datePart: boolean }
+  | { readonly kind: 'referenceData'; readonly property: string; readonly entity: string; readonly value: string; readonly nameProperty: string };
 
 export interface PreparedRecord {
   readonly index: number;
@@ -90,6 +91,11 @@ function prepareSet(mapping: StreamMapping, keys: ReadonlyMap<string, number>, s
         const record = keys.get(refKey);
         if (record === undefined) throw invalid(mapping, `set ${property}: no record with key "${refKey}"`);
         out.push({ kind: 'ref', property, record, tag: typeof v['tag'] === 'string' });
+        continue;
+      }
+      if (typeof v['referenceData'] === 'string' && typeof v['value'] === 'string') {
+        const nameProperty = typeof v['property'] === 'string' ? v['property'] : 'name';
+        out.push({ kind: 'referenceData', property, entity: v['referenceData'], value: v['value'], nameProperty });
         continue;
       }
       if (typeof v['system'] === 'string') {

@@ -510,7 +510,7 @@ const lookup: TransformDef = {
 const consent: TransformDef = {
   name: 'consent',
   crosswalk: 'T7',
-  summary: 'an opt-out flag → ContactPointConsent (channel, purpose, status opt-out/opt-in, capturedAt, source)',
+  summary: 'an opt-out flag → ContactPointConsent (channel, purpose, status optOut/optIn, capturedDateTime, captureSource = the flag)',
   wholeRecord: true,
   compile(ctx) {
     const t = ctx.target;
@@ -528,16 +528,17 @@ const consent: TransformDef = {
         }
         row.put(r, p, 'channel', channel);
         row.put(r, p, 'purpose', purpose);
-        row.put(r, p, 'status', optedOut ? 'opt-out' : 'opt-in');
-        row.put(r, p, 'sourceField', field);
-        const at = row.systemModstamp ?? row.lastModifiedDate;
-        if (at !== undefined) row.put(r, p, 'capturedAt', at);
+        row.put(r, p, 'status', optedOut ? 'optOut' : 'optIn');
+        row.put(r, p, 'captureSource', field);
+        // The flag's own change time is not exported; the row's last change is the latest it can have been set.
+        const at = row.systemModstamp ?? row.lastModifiedDate ?? row.createdDate;
+        if (at !== undefined) row.put(r, p, 'capturedDateTime', at);
       },
       reverse: (view) => {
         const status = read(view, t, 'status');
-        return status === undefined ? undefined : status === 'opt-out';
+        return status === undefined ? undefined : status === 'optOut';
       },
-      writes: ['channel', 'purpose', 'status', 'sourceField', 'capturedAt'].map((n) => label(t, n)),
+      writes: ['channel', 'purpose', 'status', 'captureSource', 'capturedDateTime'].map((n) => label(t, n)),
       loss: "an explicit opt-in from another system is written back as false (not opted out)",
     };
   },

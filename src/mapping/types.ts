@@ -67,12 +67,15 @@ export type EmitCondition = 'always' | 'mapped' | { readonly anyOf: readonly str
 /**
  * A value set on a record regardless of the row's fields: a literal, a reference to another record of the same
  * row (`{ ref: 'Individual' }` → its id; `{ tag: 'Email' }` → `{ type: 'ContactPointEmail', id }`), or a system
- * value of the row (`{ system: 'createdDate', datePart: true }`).
+ * value of the row (`{ system: 'createdDate', datePart: true }`), or a fixed reference-data record
+ * (`{ referenceData: 'PrimaryPhoneType', value: 'Mobile' }` → its deterministic id; the compiled mapping lists
+ * those records in `referenceRecords`, to be loaded once).
  */
 export type SetValue =
   | JsonValue
   | { readonly ref: string }
   | { readonly tag: string }
+  | { readonly referenceData: string; readonly value: string; readonly property?: string }
   | { readonly system: 'nativeId' | 'externalSourceId' | 'createdDate' | 'lastModifiedDate' | 'systemModstamp'; readonly datePart?: boolean };
 
 /** One CIM record a source row produces. */
@@ -100,6 +103,11 @@ export interface RecordSpec {
   readonly referenceData?: { readonly property: string };
   /** Default `mapped`. */
   readonly when?: EmitCondition;
+  /**
+   * A property the record cannot exist without (CIM-required, e.g. `emailAddress`, `accountId`). When it stays
+   * empty the record is not emitted, and any values mapped into it are reported (warning RECORD_INCOMPLETE).
+   */
+  readonly requires?: string;
   /** Properties set on the record itself. */
   readonly set?: Readonly<Record<string, SetValue>>;
   /** Properties set on the companion (supertype) row. */

@@ -50,6 +50,7 @@ export function emailRecord(key: string, partyKey: string, primary: boolean, bus
     entity: 'ContactPointEmail',
     companion: 'ContactPoint',
     slot: key,
+    requires: 'emailAddress',
     // Both bounce slots are required by CIM: null when unknown (reported under the practical profile).
     set: { emailLatestBounceReasonText: null, emailLatestBounceDateTime: null },
     companionSet: contactPointSet(partyKey, business, { primaryFlag: primary }),
@@ -66,7 +67,7 @@ export function phoneRecord(key: string, partyKey: string, phoneType: PhoneType)
     entity: 'ContactPointPhone',
     companion: 'ContactPoint',
     slot: key,
-    set: { 'concord:phoneType': phoneType },
+    set: { primaryPhoneTypeId: { referenceData: 'PrimaryPhoneType', value: phoneType } },
     companionSet: contactPointSet(partyKey, business),
   };
 }
@@ -115,7 +116,7 @@ export function addressFields(prefix: string, key: string): { source: Record<str
       { source: `${prefix}State`, target: t('stateProvinceName') },
       { source: `${prefix}PostalCode`, target: t('postalCodeText') },
       { source: `${prefix}Country`, target: t('countryName') },
-      { source: `${prefix}StateCode`, target: t('concord:stateCode') },
+      { source: `${prefix}StateCode`, target: t('concord:stateProvinceCode') },
       { source: `${prefix}CountryCode`, target: t('concord:countryCode') },
       { source: `${prefix}Latitude`, target: t('geoLatitude'), transform: { name: 'number', args: { max: 90 } } },
       { source: `${prefix}Longitude`, target: t('geoLongitude'), transform: { name: 'number', args: { max: 180 } } },
@@ -125,7 +126,7 @@ export function addressFields(prefix: string, key: string): { source: Record<str
 
 /** A concord:ContactPointConsent record for an opt-out flag (T7, crosswalk §10). */
 export function consentRecord(key: string, partyKey: string, contactPointKey: string | undefined): RecordSpec {
-  const set: Record<string, SetValue> = { partyId: { ref: partyKey }, source: { system: 'externalSourceId' } };
+  const set: Record<string, SetValue> = { individualId: { ref: partyKey } };
   if (contactPointKey !== undefined) set['contactPointId'] = { ref: contactPointKey };
   return { key, entity: 'ContactPointConsent', slot: key, set };
 }

@@ -61,6 +61,7 @@ export const salesforceContact: StreamMapping = {
       entity: 'AccountContact',
       slot: 'AccountContact',
       nativeRecordId: true,
+      requires: 'accountId',
       set: {
         individualId: { ref: 'Individual' },
         contactEmailId: { ref: 'Email' },
@@ -84,8 +85,8 @@ export const salesforceContact: StreamMapping = {
     ...consent.records,
   ],
   fields: [
-    { source: 'AccountId', target: 'Individual.primaryAccountId', transform: { name: 'lookup', args: { stream: 'Account', slot: 'BusinessAccount' } } },
-    { source: 'AccountId', target: 'AccountContact.accountId', transform: { name: 'lookup', args: { stream: 'Account', slot: 'BusinessAccount' } }, reverse: false },
+    { source: 'AccountId', target: 'Individual.primaryAccountId', transform: { name: 'lookup', args: { stream: 'Account', slot: 'Account' } } },
+    { source: 'AccountId', target: 'AccountContact.accountId', transform: { name: 'lookup', args: { stream: 'Account', slot: 'Account' } }, reverse: false },
     ...person.fields,
     { source: 'Birthdate', target: 'Individual.birthDate', transform: { name: 'date', args: { parts: 'birthDate' } } },
     { source: 'Title', target: 'AccountContact.title' },
@@ -108,8 +109,5 @@ export const salesforceContact: StreamMapping = {
     { source: 'LeadSource', target: 'Customer.originatingCustomerSource', transform: { name: 'choice', args: { table: identityTable(LEAD_SOURCES) } } },
     { source: 'OwnerId', target: 'Individual.concord:ownerId' },
     ...consent.fields,
-    { source: 'IndividualId', target: 'Individual.concord:individualRecordId', note: 'the Salesforce data-privacy Individual record' },
-    { source: 'MasterRecordId', target: 'Individual.concord:mergedIntoRecordId' },
-    { source: 'CurrencyIsoCode', target: 'Individual.concord:currencyIsoCode' },
   ],
 };

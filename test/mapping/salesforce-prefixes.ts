@@ -1,0 +1,21 @@
+/** Salesforce key prefixes of the standard objects the shipped mappings cover (first three id characters). */
+export const SALESFORCE_ID_PREFIX: Readonly<Record<string, string>> = {
+  Account: '001',
+  Contact: '003',
+  User: '005',
+  Opportunity: '006',
+  Lead: '00Q',
+  Campaign: '701',
+  CampaignMember: '00v',
+  Case: '500',
+  Product2: '01t',
+  Pricebook2: '01s',
+  PricebookEntry: '01u',
+  Order: '801',
+  OrderItem: '802',
+  Contract: '800',
+  Quote: '0Q0',
+  Asset: '02i',
+  Entitlement: '550',
+  Individual: '0PK',
+};
