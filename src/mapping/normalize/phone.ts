@@ -58,6 +58,7 @@ const EXTENSION = /\s*[,;]?\s*(?:ext(?:ension)?\.?|x|#)\s*[:.]?\s*(\d{1,10})\s*$
 const VANITY = /^\+?[\d\sA-Za-z().\-/]+$/;
 const LETTERS = /[A-Za-z]/g;
 const DIGIT = /\d/;
+const LETTER_OR_HASH = /[A-Za-z#]/;
 const KEYPAD: Readonly<Record<string, string>> = {
   A: '2', B: '2', C: '2', D: '3', E: '3', F: '3', G: '4', H: '4', I: '4', J: '5', K: '5', L: '5',
   M: '6', N: '6', O: '6', P: '7', Q: '7', R: '7', S: '7', T: '8', U: '8', V: '8', W: '9', X: '9', Y: '9', Z: '9',
@@ -125,14 +126,17 @@ function parseE164(raw: string): PhoneResult {
 function parsePhone(raw: string, text: string, region: CountryCode): PhoneResult {
   let main = text;
   let extension: string | undefined;
-  const ext = EXTENSION.exec(text);
-  if (ext !== null && ext.index > 0) {
-    extension = ext[1];
-    main = text.slice(0, ext.index);
-  }
-  if (DIGIT.test(main) && VANITY.test(main)) {
-    const letters = main.match(LETTERS);
-    if (letters !== null && letters.length >= 3) main = main.replace(LETTERS, (c) => KEYPAD[c.toUpperCase()] ?? c);
+  // Most numbers have no letters and no '#': one scan skips the extension and vanity handling for them.
+  if (LETTER_OR_HASH.test(text)) {
+    const ext = EXTENSION.exec(text);
+    if (ext !== null && ext.index > 0) {
+      extension = ext[1];
+      main = text.slice(0, ext.index);
+    }
+    if (DIGIT.test(main) && VANITY.test(main)) {
+      const letters = main.match(LETTERS);
+      if (letters !== null && letters.length >= 3) main = main.replace(LETTERS, (c) => KEYPAD[c.toUpperCase()] ?? c);
+    }
   }
   if (!DIGIT.test(main)) return invalid(raw, text, extension, 'NOT_A_NUMBER');
   const number = parsePhoneNumberFromString(main, region);
@@ -151,13 +155,16 @@ function fromNumber(
   region: CountryCode | undefined,
 ): PhoneResult {
   const ext = extension ?? number.ext;
-  if (!number.isValid()) {
+  // With types in the metadata, libphonenumber-js's isValid() is exactly "getType() is defined" (isValid.js),
+  // and each call compiles and runs the type patterns again; asking for the type once halves that work. The
+  // isValid() fallback keeps the answer right for a region whose metadata carries no types.
+  const type = number.getType();
+  if (type === undefined && !number.isValid()) {
     // Invalid numbers are rare; a second look for the reason is affordable there.
     return invalid(raw, text, ext, validatePhoneNumberLength(main, region) ?? 'INVALID_NUMBER');
   }
   // Formats carry no extension: CIM keeps it in extensionNumber.
   if (number.ext !== undefined) delete number.ext;
-  const type = number.getType();
   const nsn = number.nationalNumber;
   let international: string;
   let national: string;
