@@ -12,7 +12,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { listZipEntries, statFileSource, zipEntryByteSource, type ByteSource } from '../shared/byte-source.js';
-import { globToRegExp, hasGlob, isDirectory, naturalCompare } from '../shared/paths.js';
+import { globToRegExp, hasGlob, isDirectory, isFile, naturalCompare } from '../shared/paths.js';
 
 const ZIP_PART = /^WE_(00D[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)_\d+\.zip$/i;
 
@@ -58,8 +58,14 @@ export async function exportFiles(paths: readonly string[]): Promise<string[]> {
     if (await isDirectory(path)) {
       const names = (await readdir(path)).filter((n) => /\.(csv|zip)$/i.test(n)).sort(naturalCompare);
       files.push(...names.map((n) => join(path, n)));
-    } else {
+    } else if (await isFile(path)) {
       files.push(path);
+    } else {
+      throw new ConcordError('FILE_NOT_FOUND', `${path} does not exist`, {
+        kind: 'config',
+        context: { file: path },
+        hint: 'path is the export folder, one WE_<OrgId>_<n>.ZIP, or a glob of them (relative to the folder of concord.yaml)',
+      });
     }
   }
   return files;

@@ -78,7 +78,8 @@ describe('salesforce-export', () => {
   });
 
   it('check names what is missing', async () => {
-    expect(await source(dir, { path: 'nowhere', orgId: ORG }).check()).toMatchObject({ ok: false });
+    expect(await source(dir, { path: 'nowhere', orgId: ORG }).check()).toMatchObject({ ok: false, message: expect.stringContaining('nowhere does not exist') });
+    expect(await source(dir, { path: 'WE_*.zap', orgId: ORG }).check()).toMatchObject({ ok: false, message: expect.stringContaining('no .csv or .zip files') });
     expect(await source(dir, { path: '.' }).check()).toMatchObject({ ok: true, message: expect.stringContaining('4 object(s)') });
   });
 
