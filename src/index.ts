@@ -4,3 +4,7 @@ export { ok, err, type Result } from './core/result.js';
 export { concordId, contentHash, uuidV5 } from './core/ids.js';
 export { configSchema, type ConcordConfig } from './config/schema.js';
 export { loadConfig } from './config/load.js';
+export {
+  ENTITIES, getEntity, entityNames, validateRecord, meetsProfile, entitySchema, toJsonSchema, toSql, toJsonLd, toJsonLdContext, DEVIATIONS,
+  type CimRecord, type TaggedRef, type EntityDef, type PropertyDef, type Profile, type EntityName, type EntityData, type ValidationIssue,
+} from './model/index.js';
