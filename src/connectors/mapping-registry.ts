@@ -53,3 +53,4 @@ export function getMapping(system: string, stream: string, overrides?: MappingOv
 export function listMappings(): StreamMapping[] {
   return [...REGISTERED].sort((a, b) => a.system.localeCompare(b.system) || a.stream.localeCompare(b.stream));
 }
+export { buildColumnMapping, type ColumnMappingInput } from '../mapping/column-mapping.js';

@@ -14,3 +14,5 @@ export { reverseMapping, unmapRecords, type FieldReverse, type ReverseMapping, t
 export { applyOverrides } from './overrides.js';
 export { TRANSFORMS, type TransformDef } from './transforms.js';
 export { createIdFunction } from './fast-id.js';
+export { describeMapping, type FieldRow, type MappingDescription } from './describe.js';
+export { buildColumnMapping, type ColumnMappingInput } from './column-mapping.js';

@@ -72,7 +72,7 @@ function buildReverse(prepared: PreparedMapping): ReverseMapping {
   const steps: Array<{ source: string; reverse: (view: ReverseView) => unknown }> = [];
   for (const f of fields) {
     const base = { source: f.map.source, target: f.map.target };
-    if (f.readOnly) described.push({ ...base, written: false, loss: f.compiled.loss ?? 'read-only in the source: never written back' });
+    if (f.readOnly) described.push({ ...base, written: false, loss: f.transformName === 'personName' ? (f.compiled.loss ?? '') : 'read-only (computed or system-maintained) in the source: never written back' });
     else if (f.map.reverse === false) described.push({ ...base, written: false, loss: 'derived: the source is written back from its primary field map' });
     else if (f.compiled.reverse === undefined) described.push({ ...base, written: false, loss: f.compiled.loss ?? 'not reversible' });
     else {

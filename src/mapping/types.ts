@@ -161,8 +161,8 @@ export interface StreamMapping {
 
 /** concord.yaml `mappings.<system>.<stream>`: retarget or drop fields, replace value-table entries. */
 export interface MappingOverride {
-  readonly fields?: Readonly<Record<string, string | null>>;
-  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly fields?: Readonly<Record<string, string | null>> | undefined;
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
 /** What a compiled mapping needs to know about the connection. */

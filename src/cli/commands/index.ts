@@ -4,5 +4,6 @@ import { registerInit } from './init.js';
 import { registerConfig } from './config-check.js';
 import { registerModel } from './model.js';
 import { registerRuns } from './runs.js';
+import { registerMapping } from './mapping.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig, registerModel, registerRuns];
+export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig, registerModel, registerRuns, registerMapping];
