@@ -83,7 +83,8 @@ function valueSchema(prop: PropertyDef): JsonSchema {
     case 'id':
       return { ...idString, ...extension };
     case 'datetime':
-      return { type: 'string', format: 'date-time', pattern: DATETIME_PATTERN.source, ...extension };
+      // No `format: date-time`: the pattern also admits Salesforce's `+0000` offsets, which RFC 3339 does not.
+      return { type: 'string', pattern: DATETIME_PATTERN.source, 'x-cim-type': 'datetime', ...extension };
     case 'date':
       return { type: 'string', format: 'date', pattern: DATE_PATTERN.source, ...extension };
     case 'time':
