@@ -7,6 +7,9 @@
  */
 export function didYouMean(input: string, known: readonly string[]): string | undefined {
   const target = input.toLowerCase();
+  // A name the input begins (`cdm` for `cdm-folder`) is a better guess than a short one a few edits away.
+  const prefixed = known.find((name) => target.length >= 2 && name.toLowerCase().startsWith(target));
+  if (prefixed !== undefined) return prefixed;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const name of known) {
