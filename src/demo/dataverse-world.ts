@@ -18,10 +18,14 @@ import { companyName, companyView } from './views.js';
 import type { GroundTruthRow } from './world-types.js';
 import type { WrittenAddress } from './address.js';
 
+// Copied by spread so rows keep V8's fast (shared-shape) layout; see salesforce-world.ts.
+const TEMPLATES = Object.fromEntries(
+  Object.entries(DATAVERSE_COLUMNS).map(([table, columns]) => [table, Object.fromEntries(columns.map(([c]) => [c, null]))]),
+) as Record<DataverseTable, Row>;
+
+/** An empty row with every column of the table, in column order. */
 function emptyRow(table: DataverseTable): Row {
-  const row: Row = {};
-  for (const [c] of DATAVERSE_COLUMNS[table]) row[c] = null;
-  return row;
+  return { ...TEMPLATES[table] };
 }
 
 /** address1_line1..3: lines beyond the third are joined into line 3 (crosswalk T1). */

@@ -31,11 +31,15 @@ const CASE_SUBJECTS = [
 ];
 const CAMPAIGN_THEMES = ['Spring Webinar', 'Product Launch', 'Customer Summit', 'Newsletter', 'Partner Roadshow', 'Trade Show', 'Holiday Promotion', 'Win-back Offer', 'Analyst Report Download', 'Free Trial Push'];
 
-/** Empty rows per object, in column order, so every row has every column. */
+// One template per object, copied by spread: rows built key by key from many column lists fall into V8's
+// dictionary mode and take about twice the memory (measured at 100k people).
+const TEMPLATES = Object.fromEntries(
+  Object.entries(SALESFORCE_COLUMNS).map(([object, columns]) => [object, Object.fromEntries(columns.map((c) => [c, null]))]),
+) as Record<SalesforceObject, Row>;
+
+/** An empty row with every column of the object, in column order. */
 function emptyRow(object: SalesforceObject): Row {
-  const row: Row = {};
-  for (const c of SALESFORCE_COLUMNS[object]) row[c] = null;
-  return row;
+  return { ...TEMPLATES[object] };
 }
 
 function fullName(first: string | undefined, last: string): string {
@@ -82,11 +86,11 @@ export class SalesforceBuilder {
     return this.companyViews;
   }
 
-  private audit(row: Row, rng: Rng, createdMs: number): void {
+  private audit(row: Row, rng: Rng, createdMs: number, owned = true): void {
     const owner = rng.pick(this.users);
     // Whole seconds: both systems store datetimes at second precision.
     const modified = createdMs + Math.floor((rng.float() * (this.refMs - createdMs)) / 1000) * 1000;
-    row['OwnerId'] = owner;
+    if (owned) row['OwnerId'] = owner;
     row['CreatedDate'] = salesforceDateTime(createdMs);
     row['CreatedById'] = rng.pick(this.users);
     row['LastModifiedDate'] = salesforceDateTime(modified);
@@ -277,8 +281,7 @@ export class SalesforceBuilder {
           Status: responded ? 'Responded' : 'Sent', HasResponded: responded,
           FirstRespondedDate: responded ? isoDate(Math.min(this.refMs, created + rng.int(0, 20) * DAY_MS)) : null,
         });
-        this.audit(row, rng, created);
-        delete row['OwnerId'];
+        this.audit(row, rng, created, false);
         this.objects.CampaignMember.push(row);
       }
     }

@@ -47,7 +47,7 @@ export function marketingCloudDate(ms: number): string {
  * The fixed "now" of a demo world: noon UTC on a day in 2025 chosen by the seed. Data spans the years before it.
  *
  * @example
- * referenceDate(42); // a Date in 2025, the same for every run with seed 42
+ * new Date(referenceDateMs(hash32('reference:42'))); // a day in 2025, the same for every run with seed 42
  */
 export function referenceDateMs(seedHash: number): number {
   return Date.UTC(2025, 0, 1, 12) + (seedHash % 365) * DAY_MS;
