@@ -8,3 +8,5 @@ export {
   ENTITIES, getEntity, entityNames, validateRecord, meetsProfile, entitySchema, toJsonSchema, toSql, toJsonLd, toJsonLdContext, DEVIATIONS,
   type CimRecord, type TaggedRef, type EntityDef, type PropertyDef, type Profile, type EntityName, type EntityData, type ValidationIssue,
 } from './model/index.js';
+export { CONNECTORS, getConnector, createSource } from './connectors/registry.js';
+export { fileMappingOf, type FileMapping } from './connectors/files/index.js';
