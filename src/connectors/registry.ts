@@ -41,12 +41,13 @@ export function getConnector(type: string): ConnectorDefinition {
 
 /**
  * Validates a system's config with its connector's spec and creates its source. Errors name the system and
- * the key (`systems.sf_export.orgId: must be a Salesforce organization id …`).
+ * the key (`systems.sf_export.orgId: must be a Salesforce organization id …`). `systemName` is the one passed to
+ * the connector, whatever `ctx.systemName` says.
  *
  * @example
  * createSource('leads', { type: 'csv', path: 'leads.csv', stream: 'leads', id: 'id', fields: {} }, { baseDir: '/srv', env: {} })
  */
-export function createSource(systemName: string, systemConfig: Record<string, unknown>, ctx: Omit<ConnectorContext, 'systemName'>): Source {
+export function createSource(systemName: string, systemConfig: Record<string, unknown>, ctx: Omit<ConnectorContext, 'systemName'> & { systemName?: string }): Source {
   const type = systemConfig['type'];
   if (typeof type !== 'string') {
     throw new ConcordError('CONFIG_INVALID', `systems.${systemName}.type is missing`, {
