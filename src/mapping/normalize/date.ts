@@ -31,8 +31,9 @@ interface Fields {
 }
 
 /**
- * A calendar date as `YYYY-MM-DD`; `undefined` for blank, malformed or impossible input. A time part is dropped
- * without time-zone shifting: a date-only column stays the date it was written as.
+ * A calendar date as `YYYY-MM-DD`; `undefined` for blank, malformed or impossible input. Accepts every form
+ * `parseDateTime` does (so also US `M/D/YYYY`). A time part is dropped without time-zone shifting: a date-only
+ * column stays the date it was written as.
  *
  * @example
  * parseDate('2024-05-01T23:30:00-08:00'); // '2024-05-01'

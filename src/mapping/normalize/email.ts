@@ -52,20 +52,19 @@ export function normalizeEmail(raw: string): EmailResult | undefined {
   if (text === '') return undefined;
 
   const at = text.lastIndexOf('@');
-  if (at < 0) return result(text, '', false, 'missing "@"');
+  if (at < 0) return result(text, text, '', 'missing "@"');
   const mailbox = text.slice(0, at);
   const domain = text.slice(at + 1).toLowerCase();
   const reason = checkMailbox(mailbox) ?? checkDomain(domain);
-  return reason === undefined ? result(mailbox, domain, true) : result(mailbox, domain, false, reason);
+  return result(`${mailbox}@${domain}`, mailbox, domain, reason);
 }
 
-function result(mailbox: string, domain: string, valid: boolean, reason?: string): EmailResult {
-  const address = domain === '' && !valid && reason === 'missing "@"' ? mailbox : `${mailbox}@${domain}`;
+function result(address: string, mailbox: string, domain: string, reason: string | undefined): EmailResult {
   const out: { -readonly [K in keyof EmailResult]: EmailResult[K] } = {
     address,
     mailbox,
     domain,
-    valid,
+    valid: reason === undefined,
     canonical: address.toLowerCase(),
   };
   if (reason !== undefined) out.reason = reason;

@@ -69,6 +69,8 @@ describe('createPhoneNormalizer', () => {
     expect(normalizePhone('020 7946 0958', 'GB')?.e164).toBe('+442079460958');
     expect(normalizePhone('020 7946 0958')?.valid).toBe(false);
     expect(normalizePhone('(415) 555-2671', 'Atlantis')?.e164).toBe('+14155552671');
+    expect(normalizePhone('030 1234567', 'Deutschland')?.e164).toBe('+49301234567');
+    expect(normalizePhone('020 7946 0958', 'U.K.')?.e164).toBe('+442079460958');
   });
 
   it('rejects an unknown default region at construction', () => {

@@ -15,6 +15,7 @@
 import { parsePhoneNumberFromString, isSupportedCountry, validatePhoneNumberLength } from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber, PhoneNumberType } from 'libphonenumber-js/max';
 import { ConcordError } from '../../core/errors.js';
+import { normalizeCountry } from './address.js';
 import { LruCache } from './lru-cache.js';
 
 export type PhoneType = PhoneNumberType;
@@ -42,6 +43,7 @@ export interface PhoneResult {
   readonly reason?: string;
 }
 
+/** `region`: ISO alpha-2 code or country name of the record (e.g. its address country); default when absent. */
 export type PhoneNormalizer = (raw: string, region?: string) => PhoneResult | undefined;
 
 export interface PhoneNormalizerOptions {
@@ -110,9 +112,10 @@ function requireRegion(region: string): CountryCode {
   return upper;
 }
 
-// A record's region comes from data (its address country), so an unknown one falls back rather than throws.
+// A record's region comes from data (its address country, T2): a code or a country name ("Deutschland",
+// "U.K."); an unknown one falls back to the default rather than throws.
 function toRegion(region: string, fallback: CountryCode): CountryCode {
-  const upper = region.length === 2 ? region.toUpperCase() : region.trim().toUpperCase();
+  const upper = region.length === 2 ? region.toUpperCase() : (normalizeCountry(region)?.code ?? '');
   return isSupportedCountry(upper) ? upper : fallback;
 }
 
