@@ -24,7 +24,7 @@ export function realPlanDeps(config: ConcordConfig, env: NodeJS.ProcessEnv): Pla
   return {
     wired,
     createSource(systemName: string, system: SystemConfig, baseDir: string): Source {
-      return createSource(systemName, system, { baseDir, env, systemName });
+      return createSource(systemName, system, { baseDir, env });
     },
     mapperFor(source: Source, systemName: string, _system: SystemConfig, stream: string) {
       if (!hasMapping(source.mappingSystem, stream)) {

@@ -4,6 +4,8 @@ import { registerInit } from './init.js';
 import { registerConfig } from './config-check.js';
 import { registerModel } from './model.js';
 import { registerRuns } from './runs.js';
+import { registerSync } from './sync.js';
+import { registerDemo } from './demo.js';
 import { registerMapping } from './mapping.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerInit, registerConfig, registerModel, registerRuns, registerMapping];
+export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerSync, registerRuns, registerModel, registerMapping];
