@@ -80,6 +80,16 @@ const MOBILE_TOKEN_CODES = new Set(['54']);
 export function createPhoneNormalizer(options: PhoneNormalizerOptions): PhoneNormalizer {
   const defaultRegion = requireRegion(options.defaultRegion);
   const cache = new LruCache<string, PhoneResult>(options.cacheSize ?? 100_000);
+  // Records repeat a handful of country spellings; resolving each spelling once keeps names off the hot path.
+  const regions = new LruCache<string, CountryCode>(1_000);
+  const resolveRegion = (region: string): CountryCode => {
+    let code = regions.get(region);
+    if (code === undefined) {
+      code = toRegion(region, defaultRegion);
+      regions.set(region, code);
+    }
+    return code;
+  };
 
   return function normalizePhone(raw: string, region?: string): PhoneResult | undefined {
     if (E164.test(raw)) {
@@ -89,7 +99,7 @@ export function createPhoneNormalizer(options: PhoneNormalizerOptions): PhoneNor
       cache.set(raw, parsed);
       return parsed;
     }
-    const regionCode = region === undefined || region === '' ? defaultRegion : toRegion(region, defaultRegion);
+    const regionCode = region === undefined || region === '' ? defaultRegion : resolveRegion(region);
     const key = `${regionCode}\u0000${raw}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
