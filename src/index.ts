@@ -10,3 +10,4 @@ export {
 } from './model/index.js';
 export { CONNECTORS, getConnector, createSource } from './connectors/registry.js';
 export { fileMappingOf, type FileMapping } from './connectors/files/index.js';
+export { generateDemo, writeDemo, type DemoFiles, type DemoOptions, type DemoSummary, type DemoWorld } from './demo/index.js';
