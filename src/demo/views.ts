@@ -154,7 +154,8 @@ export function personView(p: TruthPerson, companies: readonly TruthCompany[], r
     firstName = firstName.toLowerCase();
     lastName = lastName.toLowerCase();
     variations.push('lower-case');
-  } else if (/^(van|de|von|le) /.test(lastName) && rng.chance(0.4)) {
+  } else if (/^(van|de|von|le) /.test(lastName) && rng.chance(0.4 * noise)) {
+    // Particles capitalised by forms that title-case every word: "Van Der Berg".
     lastName = titleCase(lastName);
   }
 
