@@ -5,7 +5,8 @@
 import type { ConcordConfig, SystemConfig } from '../config/schema.js';
 import { createSource } from '../connectors/registry.js';
 import { getMapping, hasMapping } from '../connectors/mapping-registry.js';
-import { compileMapping } from '../mapping/index.js';
+import { applyOverrides, compileMapping } from '../mapping/index.js';
+import { buildColumnMapping, type ColumnMappingInput } from '../mapping/column-mapping.js';
 import type { MappingOverride } from '../mapping/types.js';
 import { validateRecord } from '../model/index.js';
 import type { CimRecord } from '../model/record.js';
@@ -26,12 +27,13 @@ export function realPlanDeps(config: ConcordConfig, env: NodeJS.ProcessEnv): Pla
     createSource(systemName: string, system: SystemConfig, baseDir: string): Source {
       return createSource(systemName, system, { baseDir, env });
     },
-    mapperFor(source: Source, systemName: string, _system: SystemConfig, stream: string) {
-      if (!hasMapping(source.mappingSystem, stream)) {
+    mapperFor(source: Source, systemName: string, system: SystemConfig, stream: string) {
+      const fileColumns = source.mappingSystem === FILE_SYSTEM ? columnMappingInput(system, stream) : undefined;
+      if (!fileColumns && !hasMapping(source.mappingSystem, stream)) {
         return { skip: `no ${source.mappingSystem} mapping for ${stream} (see \`concord mapping list\`; add one under mappings.${systemName} in concord.yaml)` };
       }
       const overrides = config.mappings[systemName]?.[stream] as MappingOverride | undefined;
-      const mapping = getMapping(source.mappingSystem, stream, overrides);
+      const mapping = fileColumns ? applyOverrides(buildColumnMapping(fileColumns), overrides) : getMapping(source.mappingSystem, stream, overrides);
       const compiled = compileMapping(mapping, {
         defaultRegion: config.defaults.region,
         externalSourceId: source.externalSourceId,
@@ -50,6 +52,16 @@ export function realPlanDeps(config: ConcordConfig, env: NodeJS.ProcessEnv): Pla
       return mapper;
     },
   };
+}
+
+/** Mapping system of the generic csv / ndjson connectors: their mapping comes from the system's `fields`. */
+const FILE_SYSTEM = 'files';
+
+function columnMappingInput(system: SystemConfig, stream: string): ColumnMappingInput | undefined {
+  const id = system['id'];
+  const fields = system['fields'];
+  if (typeof id !== 'string' || fields === null || typeof fields !== 'object') return undefined;
+  return { stream, idColumn: id, fields: fields as Record<string, string>, system: FILE_SYSTEM };
 }
 
 /** The model's validator for the configured profile, shaped for the pipeline. */

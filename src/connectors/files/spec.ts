@@ -23,7 +23,7 @@ const commonFileKeys = {
   id: z.string().min(1).describe('Column (or top-level JSON key) holding each row\'s unique id.'),
   modstamp: z.string().min(1).optional().describe('Column holding the row\'s last-modified time (ISO-8601), if the file has one.'),
   fields: z
-    .record(z.string().min(1), z.string().regex(/^[A-Za-z][A-Za-z0-9_:]*\.[A-Za-z_][A-Za-z0-9_]*$/, 'must be Entity.property, e.g. Individual.firstName'))
+    .record(z.string().min(1), z.string().regex(/^[A-Za-z][A-Za-z0-9_:]*(\[[A-Za-z0-9_]+\])?\.[A-Za-z_][A-Za-z0-9_:]*$/, 'must be Entity.property or Entity[key].property, e.g. Individual.firstName, ContactPointPhone[Mobile].telephoneNumber'))
     .describe('Column → CIM target (Entity.property).'),
   encoding: encodingField,
   maxFieldBytes: maxFieldBytesField,
