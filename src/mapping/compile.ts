@@ -117,7 +117,7 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   function dropIncomplete(row: RowState, i: number, needed: string): void {
     const present = feeders[i]!.filter((source) => !isEmptyValue(row.fields[source]));
     const field = present[0] ?? needed;
-    row.warn(field, 'RECORD_INCOMPLETE', `${entities[i]!} ${records[i]!.spec.key} needs ${needed}; not emitted, so ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} not mapped`, undefined, entities[i]);
+    row.warn(field, 'RECORD_INCOMPLETE', `${entities[i]!} ${records[i]!.spec.key} needs ${needed}; not emitted, so ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} not mapped`, present, entities[i]);
   }
 
   function applySet(row: RowState, data: Data, sets: readonly PreparedSet[]): void {
@@ -143,6 +143,7 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   const forwards = fields.map((f) => f.compiled.forward);
   const onEmpties = fields.map((f) => f.compiled.onEmpty);
   const defaults = fields.map((f) => f.defaultValue);
+  const targets = fields.map((f) => f.target);
 
   const mapRecord = function mapRecord(record: SourceRecord): MapOutcome {
     const f = record.fields;
@@ -170,7 +171,9 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
         else {
           const fallback = defaults[k];
           if (fallback !== undefined) {
-            forwards[k]!(fallback, row);
+            // A default is a CIM value (Lead source "Unknown"), written as is, not run through the transform.
+            const t = targets[k]!;
+            row.put(t.record, t.part, t.property, fallback);
             if (strict) row.warn(sources[k]!, 'DEFAULT_USED', `${sources[k]!} is empty; the required CIM slot got the default ${JSON.stringify(fallback)}`, undefined, fields[k]!.target.entity);
           }
         }

@@ -46,7 +46,8 @@ export interface PreparedMapping {
   readonly phone: PhoneNormalizer;
 }
 
-const TARGET = /^([A-Za-z][A-Za-z0-9_]*)(?:\[([^\]]+)\])?(?:\.(.+))?$/;
+// Entity, optional [key], optional property (an extension property carries a namespace: concord:ownerId).
+const TARGET = /^([A-Za-z][A-Za-z0-9_]*)(?:\[([^\]]+)\])?(?:\.((?:[a-z]+:)?[A-Za-z][A-Za-z0-9_]*))?$/;
 
 function invalid(mapping: StreamMapping, message: string, field?: string): ConcordError {
   const context: Record<string, string> = { system: mapping.system, stream: mapping.stream };

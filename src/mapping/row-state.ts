@@ -59,11 +59,17 @@ export class RowState {
 
   error(field: string, code: string, reason: string, value?: unknown, entity?: string): void {
     this.hasError = true;
-    this.issues.push(issue('error', field, code, reason, value, entity));
+    if (!this.seen(field, code)) this.issues.push(issue('error', field, code, reason, value, entity));
   }
 
   warn(field: string, code: string, reason: string, value?: unknown, entity?: string): void {
-    this.issues.push(issue('warning', field, code, reason, value, entity));
+    if (!this.seen(field, code)) this.issues.push(issue('warning', field, code, reason, value, entity));
+  }
+
+  /** A field mapped twice (AccountId → two references) reports its problem once. */
+  private seen(field: string, code: string): boolean {
+    for (const i of this.issues) if (i.field === field && i.code === code) return true;
+    return false;
   }
 }
 

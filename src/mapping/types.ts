@@ -128,7 +128,10 @@ export interface FieldMap {
   readonly source: string;
   readonly target: string;
   readonly transform?: TransformRef;
-  /** Value used when the source is empty (CIM-required slots, e.g. Lead source "Unknown"); not written back. */
+  /**
+   * CIM value written to the target when the source is empty (CIM-required slots, e.g. Lead source "Unknown");
+   * not run through the transform, and written back as empty.
+   */
   readonly default?: JsonValue;
   /** False: forward only (a derived value); the source is written back from another field map. */
   readonly reverse?: boolean;

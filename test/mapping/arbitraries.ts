@@ -63,7 +63,10 @@ export function valueOf(spec: SourceFieldSpec): fc.Arbitrary<unknown> {
 /** A source row for `mapping`: every declared field optionally present (the id always). */
 export function rowOf(mapping: StreamMapping): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [field, spec] of Object.entries(mapping.source)) model[field] = valueOf(spec);
+  for (const [field, spec] of Object.entries(mapping.source)) {
+    // Coordinates stay within the globe (the mappings reject others).
+    model[field] = /(Latitude|Longitude)$/.test(field) ? fc.integer({ min: -8_999, max: 8_999 }).map((n) => n / 100) : valueOf(spec);
+  }
   return fc.record(model, { requiredKeys: [mapping.idField] });
 }
 
