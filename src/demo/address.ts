@@ -12,6 +12,7 @@ import type { CountryCode } from './phone.js';
 import { CITIES, COUNTRY_NAMES, STREET_NAMES, STREET_TYPES } from './vocabulary.js';
 import type { CityRow } from './vocabulary.js';
 
+/** An address as parts (the truth), written differently by each record. */
 export interface PostalAddress {
   country: CountryCode;
   houseNumber: string;
@@ -27,6 +28,7 @@ export interface PostalAddress {
   plus4: string | undefined;
 }
 
+/** The writing habits of one record's author. */
 export interface AddressStyle {
   streetType: 'long' | 'short' | 'short-dot';
   unit: 'word' | 'abbrev-dot' | 'hash' | 'long';

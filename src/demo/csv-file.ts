@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { Cell, Row } from './columns.js';
 
+/** How a CSV file is written. */
 export interface CsvStyle {
   header: boolean;
   /** Write a UTF-8 byte-order mark (Salesforce exports in UTF-8 carry one). */

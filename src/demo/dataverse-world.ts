@@ -38,6 +38,13 @@ function address1(a: WrittenAddress | undefined): Row {
   };
 }
 
+/**
+ * Accumulates the Dataverse tables while people are added; `finish` adds opportunities and incidents.
+ *
+ * @example
+ * const dv = new DataverseBuilder(rng, refMs, companies, truth);
+ * dv.addPerson(person, view, 'contact', rng); // → contactid GUID
+ */
 export class DataverseBuilder {
   readonly organizationId: string;
   readonly tables: Record<DataverseTable, Row[]>;

@@ -10,6 +10,7 @@
 import { DAY_MS } from './time-format.js';
 import { Rng, hash32 } from './prng.js';
 
+/** One email send (a Marketing Cloud job). */
 export interface McJob {
   jobId: number;
   listId: number;
@@ -20,6 +21,7 @@ export interface McJob {
   links: ReadonlyArray<{ url: string; name: string }>;
 }
 
+/** What a subscriber's events are generated from. */
 export interface McSubscriberSeed {
   key: string;
   subscriberId: number;
@@ -40,6 +42,7 @@ export interface McBounce {
 
 export type McEventKind = 'sent' | 'open' | 'click' | 'bounce' | 'unsub';
 
+/** One tracking event, before it is written as a data-view row. */
 export interface McEvent {
   kind: McEventKind;
   job: McJob;

@@ -11,6 +11,7 @@ import type { Rng } from './prng.js';
 
 export type CountryCode = 'US' | 'CA' | 'GB' | 'DE' | 'FR' | 'AU';
 
+/** A phone number as digits in groups (the truth), formatted differently by each record. */
 export interface PhoneNumber {
   country: CountryCode;
   /** Country calling code without '+'. */

@@ -50,6 +50,7 @@ function street(lines: readonly string[] | undefined): string | null {
   return lines && lines.length > 0 ? lines.join('\n') : null;
 }
 
+/** A Contact or Lead just written, for linking duplicates, conversions and activities. */
 export interface SalesforcePersonRef {
   id: string;
   object: 'Contact' | 'Lead';
@@ -57,6 +58,14 @@ export interface SalesforcePersonRef {
   createdMs: number;
 }
 
+/**
+ * Accumulates the Salesforce objects while people are added, minting ids per key prefix; `finish` adds
+ * campaigns, members, opportunities and cases.
+ *
+ * @example
+ * const sf = new SalesforceBuilder(rng, refMs, companies, truth);
+ * sf.addPerson(person, view, 'Contact', rng).id; // '003…'
+ */
 export class SalesforceBuilder {
   readonly orgId: string;
   readonly objects: Record<SalesforceObject, Row[]>;

@@ -8,6 +8,7 @@
  * marketingCloudDate(Date.UTC(2024, 4, 1, 12));  // '5/1/2024 6:00:00 AM' (CST, no DST)
  */
 
+/** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
 /** ISO-8601 UTC with milliseconds, as Salesforce exports datetimes. */

@@ -18,6 +18,7 @@ import {
   LEGAL_FORMS, PERSONAL_EMAIL_DOMAINS, SALUTATIONS,
 } from './vocabulary.js';
 
+/** A real-world company of the demo. */
 export interface TruthCompany {
   truthId: string;
   index: number;
@@ -36,6 +37,7 @@ export interface TruthCompany {
   annualRevenue: number;
 }
 
+/** A real-world person of the demo. */
 export interface TruthPerson {
   truthId: string;
   index: number;

@@ -37,6 +37,7 @@ export type Variation =
   | 'company-name-variant'
   | 'company-name-typo';
 
+/** One record's version of a person, before it is laid out in a system's columns. */
 export interface PersonView {
   salutation: string | undefined;
   firstName: string;
@@ -59,6 +60,7 @@ export interface PersonView {
   variations: Variation[];
 }
 
+/** How a system tends to hold people. */
 export interface ViewOptions {
   /** Which e-mail the system usually holds. */
   emailPreference: 'work' | 'personal';
@@ -214,6 +216,7 @@ export function personView(p: TruthPerson, companies: readonly TruthCompany[], r
   };
 }
 
+/** One record's version of a company. */
 export interface CompanyView {
   name: string;
   website: string | undefined;

@@ -145,6 +145,7 @@ export const SALUTATIONS: Readonly<Record<Gender, readonly string[]>> = {
   female: ['Ms.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'],
 };
 
+/** Titles with their department. */
 export const JOB_TITLES: readonly (readonly [title: string, department: string])[] = [
   ['Chief Executive Officer', 'Executive'], ['Chief Financial Officer', 'Finance'], ['VP Sales', 'Sales'],
   ['VP Marketing', 'Marketing'], ['Head of Procurement', 'Procurement'], ['IT Director', 'IT'],
@@ -165,17 +166,20 @@ export const COMPANY_WORDS_A: readonly string[] = [
   'Thames', 'Albion', 'Highland', 'Brightwater', 'Copperfield',
 ];
 
+/** Second words of company names. */
 export const COMPANY_WORDS_B: readonly string[] = [
   'Robotics', 'Logistics', 'Systems', 'Analytics', 'Foods', 'Pharma', 'Energy', 'Software', 'Industries',
   'Manufacturing', 'Consulting', 'Capital', 'Health', 'Labs', 'Networks', 'Motors', 'Textiles', 'Media',
   'Partners', 'Solutions', 'Technologies', 'Engineering', 'Supply', 'Biotech', 'Retail', 'Group', 'Holdings',
 ];
 
+/** Industry labels (Salesforce picklist style). */
 export const INDUSTRIES: readonly string[] = [
   'Technology', 'Manufacturing', 'Healthcare', 'Finance', 'Retail', 'Energy', 'Consulting', 'Media',
   'Transportation', 'Biotechnology', 'Food & Beverage', 'Education',
 ];
 
+/** Free-mail domains people use, by country. */
 export const PERSONAL_EMAIL_DOMAINS: Readonly<Record<string, readonly string[]>> = {
   US: ['gmail.com', 'gmail.com', 'gmail.com', 'yahoo.com', 'outlook.com', 'hotmail.com', 'icloud.com', 'aol.com', 'proton.me'],
   CA: ['gmail.com', 'outlook.com', 'yahoo.ca', 'hotmail.com', 'icloud.com'],
@@ -197,6 +201,7 @@ export interface CityRow {
   area: string;
 }
 
+/** Cities per country with state, postal-code pattern and area code. */
 export const CITIES: Readonly<Record<string, readonly CityRow[]>> = {
   US: [
     { city: 'San Francisco', state: 'California', stateCode: 'CA', postal: '941##', area: '415' },
@@ -254,6 +259,7 @@ export const CITIES: Readonly<Record<string, readonly CityRow[]>> = {
   ],
 };
 
+/** Street names per country (German ones take -straße, French ones follow 'rue'). */
 export const STREET_NAMES: Readonly<Record<string, readonly string[]>> = {
   US: ['Market', 'Main', 'Oak', 'Maple', 'Pine', 'Cedar', 'Elm', 'Washington', 'Lake', 'Hill', 'Park', 'Sunset', 'Mission', 'Broadway', 'Lincoln', 'Madison', 'Jefferson', 'River'],
   CA: ['King', 'Queen', 'Yonge', 'Bay', 'Granville', 'Robson', 'Sherbrooke'],
@@ -275,6 +281,7 @@ export const STREET_TYPES: ReadonlyArray<readonly [long: string, ...short: strin
   ['Court', 'Ct', 'Ct.'],
 ];
 
+/** Country spellings seen in CRM address fields, canonical first. */
 export const COUNTRY_NAMES: Readonly<Record<string, readonly [canonical: string, ...variants: string[]]>> = {
   US: ['United States', 'USA', 'US', 'United States of America', 'U.S.A.'],
   CA: ['Canada', 'CA', 'CAN'],

@@ -10,6 +10,7 @@ import type { McEventKind, McJob, McSubscriberSeed } from './mc-events.js';
 import type { TruthCompany, TruthPerson } from './truth.js';
 import type { Variation } from './views.js';
 
+/** Options of `generateDemo`. */
 export interface DemoOptions {
   /** Real-world people to create (each appears in one to three systems, some twice in one). */
   people: number;
@@ -17,6 +18,7 @@ export interface DemoOptions {
   seed: number;
 }
 
+/** The three systems of the demo, as named in concord.yaml and the ground truth. */
 export type SystemName = 'salesforce' | 'dataverse' | 'marketing-cloud';
 
 /** One line of ground truth: which real-world entity a system record represents. */
@@ -28,6 +30,7 @@ export interface GroundTruthRow {
   truthId: string;
 }
 
+/** Counts that describe a generated world (also returned by `writeDemo`). */
 export interface DemoSummary {
   seed: number;
   referenceDate: string;
@@ -56,6 +59,7 @@ export interface McSubscriber extends McSubscriberSeed {
   row: Row;
 }
 
+/** Everything `generateDemo` produced: the truth, each system's rows, the ground truth and a summary. */
 export interface DemoWorld {
   options: DemoOptions;
   /** The world's fixed "now" (ISO-8601); all activity lies before it, some close dates after it. */

@@ -13,8 +13,10 @@ import { DATAVERSE_COLUMNS } from './columns.js';
 import { rowsOf, writeCsvFile } from './csv-file.js';
 import type { DemoWorld } from './world-types.js';
 
+/** Tables in model.json order. */
 export const DATAVERSE_TABLES: readonly DataverseTable[] = ['account', 'contact', 'lead', 'opportunity', 'incident'];
 
+/** Paths and record counts of a written CDM folder. */
 export interface CdmFolderFiles {
   folder: string;
   modelJson: string;

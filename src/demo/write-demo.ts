@@ -31,6 +31,7 @@ export const DEMO_LAYOUT = {
   config: 'concord.yaml',
 } as const;
 
+/** What `writeDemo` wrote: absolute paths and record counts per system and stream, and the world summary. */
 export interface DemoFiles {
   dir: string;
   config: string;

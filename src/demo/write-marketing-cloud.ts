@@ -17,6 +17,7 @@ import { subscriberEvents } from './mc-events.js';
 import { marketingCloudDate } from './time-format.js';
 import type { DemoWorld } from './world-types.js';
 
+/** Paths and record counts of the written Marketing Cloud extracts. */
 export interface MarketingCloudFiles {
   folder: string;
   mid: number;

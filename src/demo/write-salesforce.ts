@@ -16,6 +16,7 @@ import { SALESFORCE_COLUMNS } from './columns.js';
 import { csvStream, rowsOf } from './csv-file.js';
 import type { DemoWorld } from './world-types.js';
 
+/** The written export part and the record count of each object CSV in it. */
 export interface SalesforceExportFiles {
   zip: string;
   orgId: string;
