@@ -17,6 +17,18 @@ import { err, ok, type Result } from '../../core/result.js';
 import { nonEmptyFields, type CsvRecordRow } from '../shared/csv-part.js';
 import { problem } from '../shared/problems.js';
 
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+function inRange(iso: string): boolean {
+  const month = Number(iso.slice(5, 7));
+  const day = Number(iso.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || Number(iso.slice(11, 13)) > 23 || Number(iso.slice(14, 16)) > 59 || Number(iso.slice(17, 19)) > 59) return false;
+  const year = Number(iso.slice(0, 4));
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  // Day 31 of April and February 30 do not exist.
+  return day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
 const ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 
 /**
@@ -26,7 +38,10 @@ const ID_PATTERN = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
  * isoInstant('2024-05-01T12:00:00.000+0000') // '2024-05-01T12:00:00.000Z'
  */
 export function isoInstant(value: string | undefined): string | undefined {
-  if (value === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  if (value === undefined) return undefined;
+  // Data Export writes 2024-05-01T12:00:00.000Z: already the answer once its numbers are in range (a hot path).
+  if (CANONICAL_INSTANT.test(value)) return inRange(value) ? value : undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
   // Salesforce writes offsets as +0000; Date.parse wants +00:00.
   const normalised = value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const time = Date.parse(/[zZ]|[+-]\d{2}:\d{2}$/.test(normalised) ? normalised : `${normalised}Z`);

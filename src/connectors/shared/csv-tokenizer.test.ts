@@ -31,8 +31,8 @@ const rows = (list: CsvEvent[]) => list.map((e) => (e.kind === 'row' ? e.fields 
 describe('parseRecord', () => {
   const parse = (text: string, eof = true) => parseRecord(Buffer.from(text), 0, eof, 44, 34, 100);
   it.each([
-    ['a,b\n', { kind: 'row', spans: [[0, 1, false], [2, 3, false]], next: 4 }],
-    ['"a,b",c\r\n', { kind: 'row', spans: [[1, 4, true], [6, 7, false]], next: 9 }],
+    ['a,b\n', { kind: 'row', spans: [0, 1, 0, 2, 3, 0], next: 4 }],
+    ['"a,b",c\r\n', { kind: 'row', spans: [1, 4, 1, 6, 7, 0], next: 9 }],
     ['"x\ny"\n', { kind: 'row', breaks: 1, firstBreak: 3, next: 6 }],
     ['"x" y\n', { kind: 'bad-quote', column: 1, at: 3 }],
     ['a,"open\nb\n', { kind: 'unclosed', column: 2, firstBreak: 8 }],

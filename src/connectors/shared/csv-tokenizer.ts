@@ -22,7 +22,7 @@
  * const tokenizer = new CsvTokenizer(source, { delimiter: ',', quote: '"', encoding: 'utf8', maxFieldBytes: 1 << 22 });
  * for await (const event of tokenizer.events()) if (event.kind === 'row') console.log(event.line, event.fields);
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { ByteSource } from './byte-source.js';
 
 const LF = 0x0a;
@@ -90,12 +90,16 @@ export interface TokenizerStart {
   line: number;
 }
 
-type Span = [start: number, end: number, quoted: boolean];
+/**
+ * Field spans of a record, flat: `[start0, end0, quoted0, start1, end1, quoted1, …]` (quoted is 1 or 0).
+ * One array per record instead of one per field keeps the garbage collector out of the hot loop.
+ */
+export type Spans = number[];
 
 /** Result of trying to parse one record at `pos` in the buffered bytes. */
 export type ParseStep =
   | { kind: 'more' }
-  | { kind: 'row'; spans: Span[]; next: number; breaks: number; firstBreak: number }
+  | { kind: 'row'; spans: Spans; next: number; breaks: number; firstBreak: number }
   | { kind: 'bad-quote'; column: number; at: number; breaks: number; firstBreak: number }
   | { kind: 'unclosed'; column: number; breaks: number; firstBreak: number }
   | { kind: 'too-large'; column: number; quoted: boolean; scanFrom: number; breaks: number; firstBreak: number };
@@ -105,19 +109,19 @@ export type ParseStep =
  * first line break inside the record (or -1), where reading re-synchronises when the record is broken.
  *
  * @example
- * parseRecord(Buffer.from('a,"b"\n'), 0, true, 44, 34, 100) // { kind: 'row', spans: [[0,1,false],[3,4,true]], next: 6, … }
+ * parseRecord(Buffer.from('a,"b"\n'), 0, true, 44, 34, 100) // { kind: 'row', spans: [0, 1, 0, 3, 4, 1], next: 6, … }
  */
 export function parseRecord(buf: Buffer, pos: number, eof: boolean, delim: number, quote: number, max: number): ParseStep {
-  const spans: Span[] = [];
+  const spans: Spans = [];
   const n = buf.length;
   let i = pos;
   let breaks = 0;
   let firstBreak = -1;
   for (;;) {
-    const column = spans.length + 1;
+    const column = spans.length / 3 + 1;
     if (i >= n) {
       if (!eof) return { kind: 'more' };
-      spans.push([i, i, false]);
+      spans.push(i, i, 0);
       return { kind: 'row', spans, next: i, breaks, firstBreak };
     }
     if (buf[i] === quote) {
@@ -144,7 +148,7 @@ export function parseRecord(buf: Buffer, pos: number, eof: boolean, delim: numbe
         j++;
         if (j - contentStart > max) return { kind: 'too-large', column, quoted: true, scanFrom: j, breaks, firstBreak };
       }
-      spans.push([contentStart, j, true]);
+      spans.push(contentStart, j, 1);
       i = j + 1;
       if (i >= n) {
         if (!eof) return { kind: 'more' };
@@ -171,10 +175,10 @@ export function parseRecord(buf: Buffer, pos: number, eof: boolean, delim: numbe
     }
     if (j >= n) {
       if (!eof) return { kind: 'more' };
-      spans.push([i, j, false]);
+      spans.push(i, j, 0);
       return { kind: 'row', spans, next: j, breaks, firstBreak };
     }
-    spans.push([i, j, false]);
+    spans.push(i, j, 0);
     const c = buf[j];
     if (c === delim) {
       i = j + 1;
@@ -255,7 +259,9 @@ export class CsvTokenizer {
           this.pos = step.next;
           this.line = line + step.breaks + (endsWithBreak ? 1 : 0);
           if (event.kind === 'row' && isBlank(event)) continue;
-          yield { ...event, end: this.offset, nextLine: this.line };
+          event.end = this.offset;
+          event.nextLine = this.line;
+          yield event;
           continue;
         }
         if (step.kind === 'bad-quote') {
@@ -285,19 +291,29 @@ export class CsvTokenizer {
   private toRow(step: Extract<ParseStep, { kind: 'row' }>, line: number, recordStart: number): CsvEvent {
     const end = this.bufStart + step.next;
     const expected = this.expectedColumns;
-    const count = step.spans.length;
-    if (expected && count !== expected.count && !(count < expected.count && expected.allowFewer) && !(count === 1 && step.spans[0]![0] === step.spans[0]![1])) {
+    const spans = step.spans;
+    const count = spans.length / 3;
+    if (expected && count !== expected.count && !(count < expected.count && expected.allowFewer) && !(count === 1 && spans[0] === spans[1])) {
       const code = count > expected.count ? 'TOO_MANY_COLUMNS' : 'TOO_FEW_COLUMNS';
       return this.error(code, `${count} fields where the header has ${expected.count}`, line, undefined, recordStart, this.rawFrom(this.pos));
     }
-    if (this.encoding === 'utf8' && !isUtf8(this.buf.subarray(this.pos, step.next))) {
-      const bad = step.spans.findIndex(([s, e]) => !isUtf8(this.buf.subarray(s, e)));
+    const record = this.buf.subarray(this.pos, step.next);
+    const ascii = isAscii(record);
+    if (!ascii && this.encoding === 'utf8' && !isUtf8(record)) {
+      let bad = 0;
+      while (bad < count && isUtf8(this.buf.subarray(spans[bad * 3]!, spans[bad * 3 + 1]!))) bad++;
       return this.error('INVALID_UTF8', `field ${bad + 1} holds bytes that are not UTF-8 (set encoding: latin1 if the file is ISO-8859-1)`, line, bad + 1, recordStart, this.rawFrom(this.pos));
     }
-    const fields = step.spans.map(([s, e, quoted]) => {
-      const text = this.buf.toString(this.encoding, s, e);
-      return quoted && text.includes(this.syntax.quote ?? '') ? text.replaceAll(`${this.syntax.quote}${this.syntax.quote}`, this.syntax.quote ?? '') : text;
-    });
+    const quote = this.syntax.quote;
+    const fields: string[] = new Array<string>(count);
+    // Most exports are ASCII: one decode per record, fields as substrings.
+    const text = ascii ? this.buf.toString('latin1', this.pos, step.next) : '';
+    for (let f = 0; f < count; f++) {
+      const s = spans[f * 3]!;
+      const e = spans[f * 3 + 1]!;
+      const value = ascii ? text.substring(s - this.pos, e - this.pos) : this.buf.toString(this.encoding, s, e);
+      fields[f] = spans[f * 3 + 2] === 1 && quote !== null ? unquote(value, quote) : value;
+    }
     return { kind: 'row', fields, line, start: recordStart, end, nextLine: line };
   }
 
@@ -442,6 +458,11 @@ export class CsvTokenizer {
     this.iterator = undefined;
     if (iterator?.return) await iterator.return(undefined);
   }
+}
+
+/** A quoted field's text with doubled quotes made single. */
+function unquote(value: string, quote: string): string {
+  return value.includes(quote) ? value.replaceAll(quote + quote, quote) : value;
 }
 
 function isBlank(row: CsvRow): boolean {
