@@ -11,7 +11,7 @@ import type { CheckResult, ConnectorContext, ConnectorDefinition, Page, ReadOpti
 import type { SourceRecord } from '../../store/store.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { statFileSource } from '../shared/byte-source.js';
-import { csvPartReader, estimateRows, nonEmptyFields, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
+import { csvPartReader, estimateRows, looksLikeUtf8, nonEmptyFields, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
 import type { CsvSyntax } from '../shared/csv-tokenizer.js';
 import { readPages, type PartReader } from '../shared/paged-read.js';
 import { isFile, resolveConfigPath } from '../shared/paths.js';
@@ -89,6 +89,9 @@ abstract class FileSource implements Source {
 
   async check(): Promise<CheckResult> {
     if (!(await isFile(this.path))) return { ok: false, message: `${this.path} is not a readable file` };
+    if (this.config.encoding === 'utf8' && !(await looksLikeUtf8(await statFileSource(this.path)))) {
+      return { ok: false, message: `${this.path} is not UTF-8: set encoding: latin1` };
+    }
     const columns = await this.columns();
     if (columns === undefined) return { ok: true, message: `${this.path} is empty` };
     const missing = [this.config.id, ...Object.keys(this.config.fields)].filter((c) => !columns.includes(c));

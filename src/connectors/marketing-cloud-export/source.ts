@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CheckResult, ConnectorContext, ConnectorDefinition, Page, ReadOptions, Source, StreamInfo } from '../connector.js';
 import { statFileSource, type ByteSource } from '../shared/byte-source.js';
-import { csvPartReader, estimateRows, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
+import { csvPartReader, estimateRows, looksLikeUtf8, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
 import type { CsvSyntax } from '../shared/csv-tokenizer.js';
 import { readPages } from '../shared/paged-read.js';
 import { isDirectory, resolveConfigPath } from '../shared/paths.js';
@@ -47,6 +47,9 @@ class MarketingCloudExportSource implements Source {
     if (!(await isDirectory(this.path))) return { ok: false, message: `${this.path} is not a folder` };
     const files = await this.files();
     const missing = MARKETING_CLOUD_STREAMS.filter((s) => !files.has(s));
+    const notUtf8: string[] = [];
+    for (const file of files.values()) if (this.syntax.encoding === 'utf8' && !(await looksLikeUtf8(file))) notUtf8.push(file.name);
+    if (notUtf8.length > 0) return { ok: false, message: `${notUtf8.join(', ')} not UTF-8: set encoding: latin1` };
     if (files.size === 0) return { ok: false, message: `${this.path} holds none of ${MARKETING_CLOUD_STREAMS.map((s) => `${s}.csv`).join(', ')}` };
     return { ok: true, message: `${files.size} extract(s) in ${this.path}${missing.length > 0 ? `; not present: ${missing.map((s) => `${s}.csv`).join(', ')}` : ''}` };
   }

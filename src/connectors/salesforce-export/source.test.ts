@@ -103,6 +103,8 @@ describe('salesforce-export', () => {
     await copyFile(join(FIXTURES, 'Lead.csv'), join(dir, 'Lead.csv'));
     const utf = await readAll(source(dir, { path: 'Contact.csv', orgId: ORG }), 'Contact');
     expect(utf.problems.map((p) => p.code)).toEqual(['INVALID_UTF8']);
+    expect(await source(dir, { path: 'Contact.csv', orgId: ORG }).check()).toMatchObject({ ok: false, message: expect.stringContaining('set encoding: latin1') });
+    expect(await source(dir, { path: 'Contact.csv', orgId: ORG, encoding: 'latin1' }).check()).toMatchObject({ ok: true });
     const latinRead = await readAll(source(dir, { path: 'Contact.csv', orgId: ORG, encoding: 'latin1' }), 'Contact');
     expect(latinRead.records[0]!.fields['FirstName']).toBe('Renée');
   });

@@ -10,7 +10,7 @@ import type { CheckResult, ConnectorContext, ConnectorDefinition, Page, ReadOpti
 import { ConcordError, isConcordError } from '../../core/errors.js';
 import { salesforceId18 } from '../../core/ids.js';
 import type { ByteSource } from '../shared/byte-source.js';
-import { csvPartReader, estimateRows, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
+import { csvPartReader, estimateRows, looksLikeUtf8, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
 import type { CsvSyntax } from '../shared/csv-tokenizer.js';
 import { readPages } from '../shared/paged-read.js';
 import { expandPath, resolveConfigPath } from '../shared/paths.js';
@@ -70,7 +70,13 @@ class SalesforceExportSource implements Source {
       if (files.length === 0) return { ok: false, message: `no .csv or .zip files at ${this.path}` };
       const layout = await exportLayout(files);
       if (layout.size === 0) return { ok: false, message: `${files.length} file(s) at ${this.path} hold no <Object>.csv` };
-      for (const parts of layout.values()) for (const part of parts) await part.fingerprint();
+      const notUtf8: string[] = [];
+      for (const parts of layout.values()) {
+        for (const part of parts) if (this.config.encoding === 'utf8' && !(await looksLikeUtf8(part))) notUtf8.push(part.name);
+      }
+      if (notUtf8.length > 0) {
+        return { ok: false, message: `${notUtf8.join(', ')} ${notUtf8.length === 1 ? 'is' : 'are'} not UTF-8: set encoding: latin1 (the export was probably made as ISO-8859-1)` };
+      }
       return { ok: true, message: `${layout.size} object(s) in ${files.length} file(s) at ${this.path} (org ${this.externalSourceId.slice('salesforce:'.length)})` };
     } catch (error) {
       if (isConcordError(error)) return { ok: false, message: error.toLine() };

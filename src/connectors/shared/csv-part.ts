@@ -6,6 +6,7 @@
  * @example
  * const readPart = csvPartReader({ syntax, header: 'first-row', toRecord: (row) => ok(record(row)) });
  */
+import { isUtf8 } from 'node:buffer';
 import type { ReadProblem } from '../connector.js';
 import type { SourceRecord } from '../../store/store.js';
 import type { Result } from '../../core/result.js';
@@ -162,4 +163,26 @@ export async function estimateRows(source: ByteSource, hasHeader: boolean): Prom
   if (seen === 0) return 0;
   const lines = seen >= source.size ? breaks + (last === 0x0a ? 0 : 1) : Math.round((breaks * source.size) / seen);
   return Math.max(0, lines - (hasHeader ? 1 : 0));
+}
+
+/**
+ * True when the first 64 KiB of a source (cut at its last line break, so no character is split) are valid
+ * UTF-8 or start with a byte order mark. Used by `check()` to tell the user to set `encoding: latin1` before
+ * a run turns every accented row into a problem.
+ *
+ * @example
+ * await looksLikeUtf8(source) // false for an ISO-8859-1 export with accented names
+ */
+export async function looksLikeUtf8(source: ByteSource): Promise<boolean> {
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  for await (const chunk of source.open(0)) {
+    chunks.push(chunk);
+    seen += chunk.length;
+    if (seen >= 64 * 1024) break;
+  }
+  const head = Buffer.concat(chunks).subarray(0, 64 * 1024);
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return true;
+  const cut = head.length < 64 * 1024 ? head.length : head.lastIndexOf(0x0a) + 1;
+  return isUtf8(head.subarray(0, cut));
 }
