@@ -86,4 +86,28 @@ describe('CsvTokenizer', () => {
       { numRuns: 200 },
     );
   });
+
+  it('loses no row around a line with an unclosed or stray quote (property)', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '1', 'é'), maxLength: 8 });
+    const broken = fc.constantFrom('9,"unclosed', '9,"stray "quote" here",x', '9,x"y');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(cell, cell), { minLength: 1, maxLength: 10 }), fc.nat(), broken, fc.integer({ min: 1, max: 40 }), async (table, at, bad, chunk) => {
+        const lines = table.map((r) => stringify([r], { quoted_match: /[\r\n]/, record_delimiter: 'unix' }).replace(/\n$/, ''));
+        const position = at % (lines.length + 1);
+        lines.splice(position, 0, bad);
+        const list = await events(lines.join('\n') + '\n', chunk, SYNTAX, 2);
+        const good = list.filter((e) => e.kind === 'row').map((e) => (e.kind === 'row' ? e.fields : []));
+        const errors = list.filter((e) => e.kind === 'error');
+        // A quote inside an unquoted field is data ('9,x"y' is a fine row); the others are one problem each.
+        if (bad === '9,x"y') {
+          expect(errors).toEqual([]);
+          expect(good).toEqual([...table.slice(0, position), ['9', 'x"y'], ...table.slice(position)]);
+        } else {
+          expect(errors.map((e) => e.line)).toEqual([position + 1]);
+          expect(good).toEqual(table);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
