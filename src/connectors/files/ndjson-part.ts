@@ -42,6 +42,9 @@ export function ndjsonPartReader(options: NdjsonPartOptions): PartReader {
         first = false;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       }
+      if (bytes.length > options.maxLineBytes) {
+        return { item: { problem: problem('FIELD_TOO_LARGE', `${part.name} line ${lineNo} is longer than ${options.maxLineBytes} bytes (maxFieldBytes); the line is skipped, not truncated`, { line: lineNo, payload: bytes.subarray(0, 1024).toString('latin1') }) }, next };
+      }
       if (bytes.length === 0 || /^\s*$/.test(bytes.toString('latin1'))) return undefined;
       if (options.encoding === 'utf8' && !isUtf8(bytes)) {
         return { item: { problem: problem('INVALID_UTF8', `${part.name} line ${lineNo} holds bytes that are not UTF-8 (set encoding: latin1 if the file is ISO-8859-1)`, { line: lineNo, payload: bytes.toString('latin1') }) }, next };

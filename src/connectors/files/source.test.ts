@@ -70,6 +70,23 @@ describe('csv and ndjson files', () => {
     }
   });
 
+  it('ndjson lines over maxFieldBytes are problems, not truncated, and the next line is read', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, 'leads.ndjson'), `{"lead_id":1}\n{"lead_id":2,"note":"${'x'.repeat(5000)}"}\n{"lead_id":3}`);
+      const { records, problems } = await readAll(ndjson(dir, { modstamp: undefined, maxFieldBytes: 1024 }), 'leads', { pageSize: 1 });
+      expect(problems.map((p) => [p.code, p.line])).toEqual([['FIELD_TOO_LARGE', 2]]);
+      expect(records.map((r) => [r.recordId, r.line])).toEqual([['1', 1], ['3', 3]]);
+      // A line longer than a read chunk (256 KiB) is dropped while streaming, never held whole.
+      await writeFile(join(dir, 'leads.ndjson'), `{"lead_id":1}\n{"lead_id":2,"note":"${'y'.repeat(600_000)}"}\n{"lead_id":3}\n`);
+      const streamed = await readAll(ndjson(dir, { modstamp: undefined, maxFieldBytes: 100_000 }), 'leads', { pageSize: 1 });
+      expect(streamed.problems.map((p) => [p.code, p.line])).toEqual([['FIELD_TOO_LARGE', 2]]);
+      expect(streamed.records.map((r) => [r.recordId, r.line])).toEqual([['1', 1], ['3', 3]]);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('unknown streams are usage errors with a suggestion', async () => {
     await expect(readAll(csv(FIXTURES), 'lead')).rejects.toThrow(/stream lead is not in/);
   });
