@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { context, readAll, tempDir } from '../../../test/connectors/support.js';
+import { context, readAll, tempDir, writeZip } from '../../../test/connectors/support.js';
 import { marketingCloudExportConnector } from './index.js';
 import { marketingCloudExportSpec } from './spec.js';
 
@@ -59,6 +59,23 @@ describe('marketing-cloud-export', () => {
         ['INVALID_DATE', 3, 'EventDate'],
       ]);
       expect(records.map((r) => r.recordId)).toEqual(['4211|87|1|6|2024-05-01T13:05:09.000Z']);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('reads the extracts from one ZIP archive like from the folder', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const names = ['Subscribers', 'Sent', 'Opens', 'Clicks', 'Bounces', 'Unsubs'];
+      await writeZip(join(dir, 'tracking.zip'), Object.fromEntries(names.map((n) => [`extract/${n}.csv`, { file: join(FIXTURES, `${n}.csv`) }])));
+      const zipped = source(dir, { path: 'tracking.zip' });
+      expect(await zipped.check()).toMatchObject({ ok: true });
+      expect((await zipped.discover()).map((s) => s.name)).toEqual(names);
+      for (const stream of names) {
+        const strip = (r: { recordId: string; modstamp?: string | undefined; fields: unknown }) => [r.recordId, r.modstamp, r.fields];
+        expect((await readAll(zipped, stream)).records.map(strip)).toEqual((await readAll(source(FIXTURES), stream)).records.map(strip));
+      }
     } finally {
       await cleanup();
     }

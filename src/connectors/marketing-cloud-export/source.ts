@@ -5,13 +5,14 @@
  * const source = marketingCloudExportConnector.createSource({ path: 'mc', mid: '514001234', … }, ctx);
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { CheckResult, ConnectorContext, ConnectorDefinition, Page, ReadOptions, Source, StreamInfo } from '../connector.js';
-import { statFileSource, type ByteSource } from '../shared/byte-source.js';
+import { isConcordError } from '../../core/errors.js';
+import { listZipEntries, statFileSource, zipEntryByteSource, type ByteSource } from '../shared/byte-source.js';
 import { csvPartReader, estimateRows, looksLikeUtf8, readCsvHeader, uniqueColumns } from '../shared/csv-part.js';
 import type { CsvSyntax } from '../shared/csv-tokenizer.js';
 import { readPages } from '../shared/paged-read.js';
-import { isDirectory, resolveConfigPath } from '../shared/paths.js';
+import { isDirectory, isFile, resolveConfigPath } from '../shared/paths.js';
 import { findStream } from '../shared/stream-lookup.js';
 import { MARKETING_CLOUD_STREAMS, marketingCloudRecord, type MarketingCloudStream } from './record.js';
 import { marketingCloudExportSpec, type MarketingCloudExportConfig } from './spec.js';
@@ -32,20 +33,38 @@ class MarketingCloudExportSource implements Source {
     this.syntax = { delimiter: config.delimiter, quote: '"', encoding: config.encoding, maxFieldBytes: config.maxFieldBytes };
   }
 
-  /** Stream → file, matching `<Stream>.csv` case-insensitively. */
+  /**
+   * Stream → file, matching `<Stream>.csv` case-insensitively, in the folder or, when `path` is a `.zip` (a
+   * Tracking Extract delivered as one archive), among the archive's entries.
+   */
   private async files(): Promise<Map<MarketingCloudStream, ByteSource>> {
-    const names = await readdir(this.path).catch(() => [] as string[]);
     const files = new Map<MarketingCloudStream, ByteSource>();
-    for (const stream of MARKETING_CLOUD_STREAMS) {
-      const name = names.find((n) => n.toLowerCase() === `${stream.toLowerCase()}.csv`);
-      if (name !== undefined) files.set(stream, await statFileSource(join(this.path, name)));
+    const wanted = (name: string): MarketingCloudStream | undefined => MARKETING_CLOUD_STREAMS.find((s) => `${s.toLowerCase()}.csv` === name.toLowerCase());
+    if (/\.zip$/i.test(this.path)) {
+      for (const entry of await listZipEntries(this.path)) {
+        const stream = wanted(basename(entry.fileName));
+        if (stream !== undefined && !files.has(stream)) files.set(stream, zipEntryByteSource(entry));
+      }
+      return files;
     }
-    return files;
+    for (const name of await readdir(this.path).catch(() => [] as string[])) {
+      const stream = wanted(name);
+      if (stream !== undefined) files.set(stream, await statFileSource(join(this.path, name)));
+    }
+    return new Map(MARKETING_CLOUD_STREAMS.filter((s) => files.has(s)).map((s) => [s, files.get(s)!]));
   }
 
   async check(): Promise<CheckResult> {
-    if (!(await isDirectory(this.path))) return { ok: false, message: `${this.path} is not a folder` };
-    const files = await this.files();
+    if (!(await isDirectory(this.path)) && !(/\.zip$/i.test(this.path) && (await isFile(this.path)))) {
+      return { ok: false, message: `${this.path} is neither a folder nor a .zip of extracts` };
+    }
+    let files: Map<MarketingCloudStream, ByteSource>;
+    try {
+      files = await this.files();
+    } catch (error) {
+      if (isConcordError(error)) return { ok: false, message: error.toLine() };
+      throw error;
+    }
     const missing = MARKETING_CLOUD_STREAMS.filter((s) => !files.has(s));
     const notUtf8: string[] = [];
     for (const file of files.values()) if (this.syntax.encoding === 'utf8' && !(await looksLikeUtf8(file))) notUtf8.push(file.name);

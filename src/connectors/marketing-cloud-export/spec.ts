@@ -14,7 +14,7 @@ import { delimiterField, encodingField, maxFieldBytesField, pathField } from '..
 
 export const marketingCloudExportSpec = z
   .object({
-    path: pathField('the folder holding Subscribers.csv, Sent.csv, Opens.csv, Clicks.csv, Bounces.csv and Unsubs.csv'),
+    path: pathField('the folder (or one .zip) holding Subscribers.csv, Sent.csv, Opens.csv, Clicks.csv, Bounces.csv and Unsubs.csv'),
     mid: z
       .union([z.string(), z.number().int()])
       .transform(String)
