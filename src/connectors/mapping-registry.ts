@@ -9,10 +9,12 @@
 import { ConcordError } from '../core/errors.js';
 import { applyOverrides } from '../mapping/overrides.js';
 import type { MappingOverride, StreamMapping } from '../mapping/types.js';
+import { DATAVERSE_MAPPINGS } from './dataverse/mappings/index.js';
+import { MARKETING_CLOUD_MAPPINGS } from './marketing-cloud/mappings/index.js';
 import { SALESFORCE_MAPPINGS } from './salesforce/mappings/index.js';
 
 /** One line per system: `[...SALESFORCE_MAPPINGS, ...DATAVERSE_MAPPINGS]`. */
-const REGISTERED: readonly StreamMapping[] = [...SALESFORCE_MAPPINGS];
+const REGISTERED: readonly StreamMapping[] = [...SALESFORCE_MAPPINGS, ...DATAVERSE_MAPPINGS, ...MARKETING_CLOUD_MAPPINGS];
 
 const bySystem = new Map<string, Map<string, StreamMapping>>();
 for (const mapping of REGISTERED) register(mapping);
