@@ -86,11 +86,13 @@ export function arbitraryRecord(def: EntityDef): fc.Arbitrary<CimRecord> {
       present: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: count, maxLength: count }),
       corrupt: fc.array(fc.tuple(fc.nat({ max: count - 1 }), junk), { maxLength: 2 }),
       extra: fc.integer({ min: 0, max: 9 }),
+      // Entities with many required properties (Product: 26 in strict) are rarely complete by chance alone.
+      complete: fc.boolean(),
     })
-    .map(({ present, corrupt, extra }) => {
+    .map(({ present, corrupt, extra, complete }) => {
       const data: Record<string, unknown> = {};
       def.properties.forEach((prop, i) => {
-        if (present[i]! > 0 && !prop.collection) data[prop.name] = sampleValue(prop);
+        if ((complete || present[i]! > 0) && !prop.collection) data[prop.name] = sampleValue(prop);
       });
       for (const [i, value] of corrupt) data[def.properties[i]!.name] = value;
       if (extra === 0) data['notAProperty'] = 'x';
