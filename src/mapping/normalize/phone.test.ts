@@ -103,6 +103,21 @@ describe('createPhoneNormalizer', () => {
     expect(again).toEqual(a);
   });
 
+  it('stays correct while distinct numbers stream through, and caches again once numbers repeat', () => {
+    const normalize = createPhoneNormalizer({ defaultRegion: 'US' });
+    const fresh = createPhoneNormalizer({ defaultRegion: 'US', cacheSize: 0 });
+    for (let i = 0; i < 10_000; i += 1) {
+      const raw = `+1212${String(2_000_000 + i)}`;
+      expect(normalize(raw)).toEqual(fresh(raw));
+    }
+    const repeated = Array.from({ length: 20 }, (_, i) => `(415) 555-${String(1000 + i)}`);
+    for (let round = 0; round < 1_000; round += 1) for (const raw of repeated) normalize(raw);
+    for (const raw of repeated) {
+      expect(normalize(raw)).toBe(normalize(raw));
+      expect(normalize(raw)).toEqual(fresh(raw));
+    }
+  });
+
   it('agrees with libphonenumber on E.164 and validity for generated national numbers', () => {
     const regions = ['US', 'GB', 'DE', 'FR', 'AU', 'CA', 'IN', 'BR', 'JP'] as const;
     fc.assert(
