@@ -105,11 +105,18 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
     return data;
   }
 
+  // The three stamps of a row are often the same text (LastModifiedDate = SystemModstamp): parse it once.
+  let lastStampRaw = '';
+  let lastStamp: string | undefined;
   function readStamp(row: RowState, field: string | undefined): string | undefined {
     if (field === undefined) return undefined;
     const raw = row.fields[field];
     if (isEmptyValue(raw)) return undefined;
-    const instant = parseDateTime(typeof raw === 'string' ? raw : String(raw));
+    const text = typeof raw === 'string' ? raw : String(raw);
+    if (text === lastStampRaw && lastStamp !== undefined) return lastStamp;
+    const instant = parseDateTime(text);
+    lastStampRaw = text;
+    lastStamp = instant;
     if (instant === undefined) row.error(field, 'INVALID_DATETIME', `${field} is not a possible date-time: ${JSON.stringify(raw)}`, raw, mainEntity);
     return instant;
   }
