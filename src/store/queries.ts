@@ -22,6 +22,13 @@ const LIVE_ID_BATCH = 5000;
 const MAX_BACKOFF_SECONDS = 3600;
 const FIRST_BACKOFF_SECONDS = 30;
 
+/** Distinct entities of cim_records in ~2 index seeks each (SQLite; a recursive CTE as loose index scan). */
+const ENTITIES_LOOSE_SCAN = sql`WITH RECURSIVE entities(entity) AS (
+    SELECT (SELECT min(entity) FROM cim_records)
+    UNION ALL
+    SELECT (SELECT min(entity) FROM cim_records WHERE entity > entities.entity) FROM entities WHERE entities.entity IS NOT NULL
+  ) SELECT entity FROM entities WHERE entity IS NOT NULL`;
+
 /** Seconds before a failed event is retried: 30 s doubling per attempt, at most an hour. */
 export function outboxBackoffSeconds(attempts: number): number {
   return Math.min(MAX_BACKOFF_SECONDS, FIRST_BACKOFF_SECONDS * 2 ** Math.max(0, attempts - 1));
@@ -113,16 +120,19 @@ export function sharedQueries(db: Kysely<StoreSchema>, dialect: StoreDialect, cl
       return row ? toStoredCimRecord(row) : undefined;
     },
 
-    // Party and its Individual share one id: the live record wins, then the entity name decides.
+    // Party and its Individual share one id: the live record wins, then the entity name decides. SQLite has no
+    // index on id alone (see migration 001), so there the look-up seeks (entity, id) once per entity, the
+    // entities found by a loose index scan (a few dozen seeks however many records there are).
     async getCimRecordById(id) {
-      const row = await db
+      let query = db
         .selectFrom('cim_records')
         .selectAll()
         .where('id', '=', id)
         .orderBy('deleted')
         .orderBy('entity')
-        .limit(1)
-        .executeTakeFirst();
+        .limit(1);
+      if (!pg) query = query.where('entity', 'in', sql<string>`(${ENTITIES_LOOSE_SCAN})`);
+      const row = await query.executeTakeFirst();
       return row ? toStoredCimRecord(row) : undefined;
     },
 
