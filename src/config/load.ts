@@ -100,7 +100,14 @@ function describeIssue(issue: z.core.$ZodIssue, root: YamlNode | null, lineCount
   return { path, line: lineOf(root, keys, lineCounter), message, hint };
 }
 
-function lineOf(root: YamlNode | null, keys: string[], lineCounter: LineCounter): number | undefined {
+/** The line of a key path (`['systems', 'sf', 'path']`) in YAML text, or of its deepest existing ancestor. */
+export function lineOfKeyPath(text: string, keys: readonly string[]): number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  return lineOf(doc.contents, keys, lineCounter);
+}
+
+function lineOf(root: YamlNode | null, keys: readonly string[], lineCounter: LineCounter): number | undefined {
   let node: unknown = root;
   let line: number | undefined = root?.range ? lineCounter.linePos(root.range[0]).line : undefined;
   for (const key of keys) {

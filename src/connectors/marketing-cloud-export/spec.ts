@@ -18,7 +18,7 @@ export const marketingCloudExportSpec = z
     mid: z
       .union([z.string(), z.number().int()])
       .transform(String)
-      .pipe(z.string().regex(/^\d{3,12}$/, 'must be the business unit MID (digits only)'))
+      .pipe(z.string().regex(/^\d{3,12}$/, 'must be the business unit MID: 3 to 12 digits'))
       .describe('Business unit MID (Setup → Business Units); records carry externalSourceId marketing-cloud:<mid>.'),
     delimiter: delimiterField,
     encoding: encodingField,
