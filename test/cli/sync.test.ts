@@ -34,6 +34,22 @@ describe('concord demo and concord sync', () => {
     expect(report.totals.loaded).toBe(0);
     expect(report.totals.unchanged).toBe(report.totals.read - report.totals.deadLettered);
     expect([EXIT.ok, EXIT.deadLettered]).toContain(second);
+
+    const checked = captureOutput();
+    expect(await main(argv('check', '--config', join(demoDir, 'concord.yaml')), { output: checked, env: {} })).toBe(EXIT.ok);
+    expect(checked.text()).toMatch(/salesforce\s+salesforce-export\s+ok/);
+    const discovered = captureOutput();
+    expect(await main(argv('discover', '--config', join(demoDir, 'concord.yaml'), '--json'), { output: discovered, env: {} })).toBe(EXIT.ok);
+    const streams = JSON.parse(discovered.stdout.join('\n')) as Array<{ system: string; name: string; mapped: boolean }>;
+    expect(streams.filter((s) => s.mapped).map((s) => `${s.system}/${s.name}`)).toEqual(expect.arrayContaining(['salesforce/Contact', 'dataverse/contact', 'marketing-cloud/Subscribers']));
+  });
+
+  it('concord check fails, naming the system, when its files are gone', async () => {
+    const file = join(dir, 'missing.yaml');
+    writeFileSync(file, 'systems:\n  sf:\n    type: salesforce-export\n    path: no-such-folder\n    orgId: 00D000000000001AAA\n');
+    const out = captureOutput();
+    expect(await main(argv('check', '--config', file), { output: out, env: {} })).toBe(EXIT.failure);
+    expect(out.text()).toMatch(/sf\s+salesforce-export\s+FAILED/);
   });
 
   it('exits with 3 and lists dead letters when rows are bad', async () => {

@@ -5,7 +5,8 @@ import { registerConfig } from './config-check.js';
 import { registerModel } from './model.js';
 import { registerRuns } from './runs.js';
 import { registerSync } from './sync.js';
+import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
 import { registerMapping } from './mapping.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerSync, registerRuns, registerModel, registerMapping];
+export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping];
