@@ -30,11 +30,11 @@ const phone = fc.oneof(
 );
 
 /** An arbitrary for one field's value, as the Salesforce REST API returns it. */
-export function valueOf(spec: SourceFieldSpec): fc.Arbitrary<unknown> {
+export function valueOf(spec: SourceFieldSpec, idKind: StreamMapping['idKind'] = 'salesforce'): fc.Arbitrary<unknown> {
   switch (spec.type) {
     case 'id':
     case 'reference':
-      return sfId(spec.references);
+      return idKind === 'guid' ? fc.uuid() : idKind === 'string' ? fc.stringMatching(/^[A-Za-z0-9-]{1,20}$/) : sfId(spec.references);
     case 'boolean':
       return fc.boolean();
     case 'date':
@@ -65,7 +65,7 @@ export function rowOf(mapping: StreamMapping): fc.Arbitrary<Record<string, unkno
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [field, spec] of Object.entries(mapping.source)) {
     // Coordinates stay within the globe (the mappings reject others).
-    model[field] = /(Latitude|Longitude)$/.test(field) ? fc.integer({ min: -8_999, max: 8_999 }).map((n) => n / 100) : valueOf(spec);
+    model[field] = /(Latitude|Longitude)$/.test(field) ? fc.integer({ min: -8_999, max: 8_999 }).map((n) => n / 100) : valueOf(spec, mapping.idKind);
   }
   return fc.record(model, { requiredKeys: [mapping.idField] });
 }
