@@ -265,14 +265,16 @@ const date: TransformDef = {
 const datetime: TransformDef = {
   name: 'datetime',
   crosswalk: 'T11',
-  summary: 'an instant as ISO-8601 UTC; args: datePart (keep the UTC date only, for CIM date slots)',
+  summary: 'an instant as ISO-8601 UTC; args: datePart (keep the UTC date only, for CIM date slots), assumeOffsetMinutes (zone of zone-less text, e.g. -360 for CST)',
   compile(ctx) {
     const t = ctx.target;
     const field = ctx.source;
     const datePart = argBoolean(ctx, 'datePart');
+    const offset = argNumber(ctx, 'assumeOffsetMinutes');
+    const options = offset === undefined ? {} : { assumeOffsetMinutes: offset };
     return {
       forward: (value, row) => {
-        const instant = parseDateTime(text(value));
+        const instant = parseDateTime(text(value), options);
         if (instant === undefined) {
           row.error(field, 'INVALID_DATETIME', `${field} is not a possible date-time: ${JSON.stringify(value)}`, value, t.entity);
           return;
