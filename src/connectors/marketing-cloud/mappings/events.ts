@@ -36,7 +36,7 @@ const lookupSubscriber = (slot?: string): { name: string; args: Record<string, s
 });
 
 const eventDate = { name: 'datetime', args: { assumeOffsetMinutes: -360 } };
-const CST_NOTE = 'Central Standard Time (UTC−6, no DST); the offset argument takes effect once the datetime transform supports it';
+const CST_NOTE = 'Central Standard Time (UTC−6, no DST) converted to UTC';
 
 function trackingMapping(stream: TrackingStream, extraSource: Record<string, SourceFieldSpec>, extraFields: FieldMap[], extraRecords: RecordSpec[] = []): StreamMapping {
   const notMapped = Object.entries(TRACKING_NOT_MAPPED).map(([c, why]) => `${c} (${why})`).join('; ');

@@ -21,7 +21,7 @@ export const marketingCloudSubscribers: StreamMapping = {
   stream: 'Subscribers',
   description:
     'An email subscriber: Individual + Party, ContactPointEmail, phone and postal address when present, email consent from Status. ' +
-    'CreatedDate and UnsubscribedDate are Central Standard Time (UTC−6, no DST)',
+    'CreatedDate and UnsubscribedDate are Central Standard Time (UTC−6, no DST); CreatedDate, as the system createdDate, is read as UTC until system fields take an offset',
   idField: 'SubscriberKey',
   idKind: 'string',
   systemFields: { createdDate: 'CreatedDate' },
@@ -100,7 +100,7 @@ export const marketingCloudSubscribers: StreamMapping = {
       source: 'UnsubscribedDate',
       target: 'ContactPointConsent.capturedDateTime',
       transform: { name: 'datetime', args: { assumeOffsetMinutes: -360 } },
-      note: 'when the opt-out happened (CST: the offset argument takes effect once the datetime transform supports it)',
+      note: 'when the opt-out happened (CST converted to UTC)',
     },
   ],
 };
