@@ -23,7 +23,7 @@ export {
   type Country,
   type Subdivision,
 } from './address.js';
-export { composePersonName, normalizeNameForMatch, splitFullName, type PersonNameParts } from './name.js';
+export { composePersonName, normalizeNameForMatch, splitFullName, type PersonNameParts, type SplitName } from './name.js';
 export { parseDate, parseDateTime, formatInstant, isValidDate, type DateTimeOptions } from './date.js';
 export {
   parseBoolean,

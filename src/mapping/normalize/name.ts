@@ -3,12 +3,22 @@
  * full name into parts.
  */
 
+/** Name parts as records carry them: any may be missing or explicitly undefined. */
 export interface PersonNameParts {
   salutation?: string | undefined;
   firstName?: string | undefined;
   middleName?: string | undefined;
   lastName?: string | undefined;
   suffix?: string | undefined;
+}
+
+/** Name parts found in a full name: a part is present only when found. */
+export interface SplitName {
+  salutation?: string;
+  firstName?: string;
+  middleName?: string;
+  lastName?: string;
+  suffix?: string;
 }
 
 const SALUTATIONS = new Set([
@@ -67,9 +77,9 @@ export function normalizeNameForMatch(name: string): string {
  * splitFullName('King, Ada'); // { firstName: 'Ada', lastName: 'King' }
  * splitFullName('Ada B. King Jr.'); // { firstName: 'Ada', middleName: 'B.', lastName: 'King', suffix: 'Jr.' }
  */
-export function splitFullName(full: string): PersonNameParts {
+export function splitFullName(full: string): SplitName {
   const text = full.replace(/\s+/g, ' ').trim();
-  const out: PersonNameParts = {};
+  const out: SplitName = {};
   if (text === '') return out;
 
   const commaParts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
@@ -105,7 +115,7 @@ export function splitFullName(full: string): PersonNameParts {
     return out;
   }
   if (words.length === 1) {
-    out.lastName = words[0];
+    if (words[0] !== undefined && words[0] !== '') out.lastName = words[0];
     return out;
   }
   // The family name starts at the first particle after the given name, else it is the last word.
@@ -121,7 +131,7 @@ export function splitFullName(full: string): PersonNameParts {
   return out;
 }
 
-function assignGiven(out: PersonNameParts, given: string[]): void {
+function assignGiven(out: SplitName, given: string[]): void {
   const [first, ...middle] = given.filter((word) => word !== '');
   if (first !== undefined) out.firstName = first;
   if (middle.length > 0) out.middleName = middle.join(' ');
