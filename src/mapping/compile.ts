@@ -152,18 +152,19 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   const defaults = fields.map((f) => f.defaultValue);
   const targets = fields.map((f) => f.target);
 
+  const state = new RowState(n, ensure);
   const mapRecord = function mapRecord(record: SourceRecord): MapOutcome {
     const f = record.fields;
     let raw = f[idField];
     if (isEmptyValue(raw)) raw = record.recordId;
     const native = isEmptyValue(raw) ? undefined : normalizeId(String(raw).trim());
     if (native === undefined) {
-      const row = new RowState(f, '', 0, ensure);
+      const row = state.reset(f, '');
       const missing = isEmptyValue(raw);
       row.error(idField, missing ? 'MISSING_ID' : 'INVALID_ID', missing ? `${mainEntity} row has no ${idField}` : `${idField} is not a valid id: ${JSON.stringify(raw)}`, raw, mainEntity);
       return { records: [], issues: row.issues };
     }
-    const row = new RowState(f, native, n, ensure);
+    const row = state.reset(f, native);
     mainId = id(system, stream, native);
     row.createdDate = readStamp(row, createdField);
     row.lastModifiedDate = readStamp(row, modifiedField);

@@ -67,6 +67,17 @@ describe('transforms', () => {
     expect(reversed).toEqual(back);
   });
 
+  it.each([
+    ['account', true],
+    ['Account', true],
+    [undefined, true],
+    ['contact', false],
+  ])('typed lookup: type %s → reference written %s', (type, written) => {
+    const mapping = { ...oneField('reference', 'Individual.primaryAccountId', { name: 'lookup', args: { stream: 'Account', typeField: 'Country', typeValue: 'account' } }) };
+    const { written: out } = run(mapping, 'A1', type === undefined ? {} : { Country: type });
+    expect(out['Individual.primaryAccountId']).toEqual(written ? concordId('test', 'Account', 'A1') : undefined);
+  });
+
   it('boolean false alone does not create a contact point', () => {
     const { written } = run(oneField('boolean', 'ContactPoint[Email].isUndeliverable'), false);
     expect(written).toEqual({});

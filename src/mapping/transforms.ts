@@ -478,18 +478,26 @@ export function idNormalizer(kind: 'salesforce' | 'guid' | 'string'): (id: strin
 const lookup: TransformDef = {
   name: 'lookup',
   crosswalk: 'T6/T10',
-  summary: "a reference to another source record → that record's Concord id (args: stream, slot, tag); no store lookup needed",
+  summary:
+    "a reference to another source record → that record's Concord id (args: stream, slot, tag; typeField + typeValue for polymorphic lookups: only when the row's type field names that table); no store lookup needed",
   compile(ctx) {
     const t = ctx.target;
     const field = ctx.source;
     const stream = argString(ctx, 'stream');
     const slot = argOptionalString(ctx, 'slot');
     const tag = argOptionalString(ctx, 'tag');
+    // T6: Dataverse customer lookups point at account or contact; the companion type column says which.
+    const typeField = argOptionalString(ctx, 'typeField');
+    const typeValue = typeField === undefined ? undefined : argString(ctx, 'typeValue').toLowerCase();
     const normalize = idNormalizer(ctx.idKind);
     const id = ctx.id;
     const system = ctx.system;
     return {
       forward: (value, row) => {
+        if (typeField !== undefined) {
+          const type = row.fields[typeField];
+          if (!EMPTY(type) && text(type).trim().toLowerCase() !== typeValue) return;
+        }
         const native = normalize(text(value).trim());
         if (native === undefined) {
           row.error(field, 'INVALID_ID', `${field} is not a valid id: ${JSON.stringify(value)}`, value, t.entity);
@@ -504,7 +512,10 @@ const lookup: TransformDef = {
         return typeof ref === 'string' ? view.resolveRef(ref) : undefined;
       },
       writes: [label(t)],
-      loss: "written back only when the referenced record's native id is known (resolveRef)",
+      loss:
+        typeField === undefined
+          ? "written back only when the referenced record's native id is known (resolveRef)"
+          : `written back only when the referenced record's native id is known (resolveRef); ${typeField} is not written back`,
     };
   },
 };
