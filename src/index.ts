@@ -11,3 +11,8 @@ export {
 export { CONNECTORS, getConnector, createSource } from './connectors/registry.js';
 export { fileMappingOf, type FileMapping } from './connectors/files/index.js';
 export { generateDemo, writeDemo, type DemoFiles, type DemoOptions, type DemoSummary, type DemoWorld } from './demo/index.js';
+export {
+  compileMapping, reverseMapping, unmapRecords, applyOverrides, describeMapping, buildColumnMapping, TRANSFORMS,
+  type StreamMapping, type MappingOverride, type MapOutcome, type MappingIssue, type CompileOptions, type CompiledMapping,
+} from './mapping/index.js';
+export { getMapping, listMappings, hasMapping } from './connectors/mapping-registry.js';
