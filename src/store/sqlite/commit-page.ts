@@ -1,7 +1,7 @@
 /**
- * The SQLite load path: one `BEGIN IMMEDIATE` transaction per page, running statements prepared once. A CIM
- * record is first inserted with `ON CONFLICT DO NOTHING` (one statement for the common case of a new record);
- * only an existing one is compared by hash and updated when it differs or was a tombstone.
+ * The SQLite load path: one `BEGIN IMMEDIATE` transaction per page, running statements prepared once. Source
+ * and CIM rows are first inserted with `ON CONFLICT DO NOTHING` (one statement for the common case of a new
+ * row); only an existing one is compared by hash and updated when it differs or was a tombstone.
  *
  * @example
  * const writer = sqliteWriter(db, { clock, deadLetterPayloadBytes: 65536 });
@@ -23,12 +23,18 @@ export interface SqliteWriterOptions {
 
 const SEP = `char(${KEY_SEPARATOR.charCodeAt(0)})`;
 
+function sourceKey(system: string, stream: string, recordId: string): string {
+  return `${system}${KEY_SEPARATOR}${stream}${KEY_SEPARATOR}${recordId}`;
+}
+
 export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): SqliteWriter {
-  const upsertSource = db.prepare(
+  const insertSource = db.prepare(
     `INSERT INTO source_records (system, stream, record_id, modstamp, deleted, hash, fields, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (system, stream, record_id) DO UPDATE SET modstamp = excluded.modstamp, deleted = excluded.deleted, hash = excluded.hash,
-       fields = excluded.fields, updated_at = excluded.updated_at
-     WHERE source_records.hash <> excluded.hash OR source_records.deleted <> excluded.deleted`,
+     ON CONFLICT (system, stream, record_id) DO NOTHING`,
+  );
+  const updateSource = db.prepare(
+    `UPDATE source_records SET modstamp = ?, deleted = ?, hash = ?, fields = ?, updated_at = ?
+     WHERE system = ? AND stream = ? AND record_id = ? AND (hash <> ? OR deleted <> ?)`,
   );
   const insertCim = db.prepare(
     `INSERT INTO cim_records (entity, external_source_id, external_record_id, id, data, deleted, hash, source_system, source_stream, source_record_id, modstamp, updated_at)
@@ -67,10 +73,20 @@ export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): 
     const now = options.clock().toISOString();
     const result: PageResult = { sourceChanged: 0, sourceUnchanged: 0, cimInserted: 0, cimUpdated: 0, cimUnchanged: 0, cimDeleted: 0, deadLettered: 0 };
 
+    // A source record seen for the first time has no earlier CIM records to retire.
+    const firstSeen = new Set<string>();
     for (const row of plan.sourceRows) {
-      const changed = upsertSource.run(row.system, row.stream, row.recordId, row.modstamp ?? null, row.deleted === true ? 1 : 0, row.hash, JSON.stringify(row.fields), now).changes;
-      if (changed > 0) result.sourceChanged++;
-      else result.sourceUnchanged++;
+      const deleted = row.deleted === true ? 1 : 0;
+      const fields = JSON.stringify(row.fields);
+      const modstamp = row.modstamp ?? null;
+      if (insertSource.run(row.system, row.stream, row.recordId, modstamp, deleted, row.hash, fields, now).changes > 0) {
+        result.sourceChanged++;
+        firstSeen.add(sourceKey(row.system, row.stream, row.recordId));
+      } else if (updateSource.run(modstamp, deleted, row.hash, fields, now, row.system, row.stream, row.recordId, row.hash, deleted).changes > 0) {
+        result.sourceChanged++;
+      } else {
+        result.sourceUnchanged++;
+      }
     }
     result.sourceUnchanged += page.sourceRecords.length - plan.sourceRows.length;
 
@@ -89,6 +105,7 @@ export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): 
     result.cimUnchanged += page.cimRecords.length - plan.cimRows.length;
 
     for (const produced of plan.produced) {
+      if (firstSeen.has(sourceKey(produced.system, produced.stream, produced.recordId))) continue;
       result.cimDeleted += tombstoneStale.run(now, produced.system, produced.stream, produced.recordId, JSON.stringify(produced.keys)).changes;
     }
 
