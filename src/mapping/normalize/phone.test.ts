@@ -147,3 +147,19 @@ describe('createPhoneNormalizer', () => {
     );
   });
 });
+
+describe('numbers dialled with the 00 international prefix', () => {
+  const normalize = createPhoneNormalizer({ defaultRegion: 'US' });
+  it.each([
+    ['0044 20 7946 0958', '+442079460958', 'GB'],
+    ['0049 30 901820', '+4930901820', 'DE'],
+    ['0033 1 42 68 53 00', '+33142685300', 'FR'],
+  ])('%s from a US default region is %s', (raw, e164, region) => {
+    expect(normalize(raw)).toMatchObject({ valid: true, e164, regionCode: region });
+  });
+
+  it('leaves numbers valid as written alone, and still rejects junk after 00', () => {
+    expect(createPhoneNormalizer({ defaultRegion: 'DE' })('00 44 20 7946 0958')).toMatchObject({ valid: true, e164: '+442079460958' });
+    expect(normalize('0099 1')).toMatchObject({ valid: false });
+  });
+});

@@ -183,11 +183,23 @@ function parsePhone(raw: string, text: string, region: CountryCode): PhoneResult
   }
   if (!DIGIT.test(main)) return invalid(raw, text, extension, 'NOT_A_NUMBER');
   const number = parsePhoneNumberFromString(main, region);
-  if (number === undefined) {
-    return invalid(raw, text, extension, validatePhoneNumberLength(main, region) ?? 'NOT_A_NUMBER');
+  const first =
+    number === undefined ? invalid(raw, text, extension, validatePhoneNumberLength(main, region) ?? 'NOT_A_NUMBER') : fromNumber(raw, text, number, extension, main, region);
+  // "00" is the international prefix of most of the world (ITU-T E.164 recommends it), but not of the region in
+  // hand (US dials 011): "0044 20 7946 0958" entered in a US org still means +44. Tried only when the
+  // region's own reading is invalid, so a number valid as written is never reinterpreted.
+  if (!first.valid && IDD_00.test(main)) {
+    const international = `+${main.replace(IDD_00, '')}`;
+    const retried = parsePhoneNumberFromString(international);
+    if (retried !== undefined) {
+      const second = fromNumber(raw, text, retried, extension, international, undefined);
+      if (second.valid) return second;
+    }
   }
-  return fromNumber(raw, text, number, extension, main, region);
+  return first;
 }
+
+const IDD_00 = /^\s*00(?=\s*[1-9])/;
 
 function fromNumber(
   raw: string,
