@@ -40,7 +40,8 @@ export function cimKeyText(key: CimKey): string {
   return `${key.entity}${KEY_SEPARATOR}${key.externalSourceId}${KEY_SEPARATOR}${key.externalRecordId}`;
 }
 
-function sourceKeyText(ref: SourceRef): string {
+/** `system␟stream␟recordId`, the in-memory key of a source record. */
+export function sourceKeyText(ref: SourceRef): string {
   return `${ref.system}${KEY_SEPARATOR}${ref.stream}${KEY_SEPARATOR}${ref.recordId}`;
 }
 

@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import { boundedPayloadJson, toJsonText } from '../rows.js';
-import { planPage } from '../page-plan.js';
+import { planPage, sourceKeyText } from '../page-plan.js';
 import type { PageCommit, PageResult } from '../store.js';
 import type { PostgresPool } from './connect.js';
 
@@ -28,7 +28,8 @@ const UPSERT_SOURCE = `
   FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[]) AS u(s, t, r, m, d, h, f)
   ON CONFLICT (system, stream, record_id) DO UPDATE SET modstamp = excluded.modstamp, deleted = excluded.deleted, hash = excluded.hash,
     fields = excluded.fields, updated_at = excluded.updated_at
-  WHERE source_records.hash <> excluded.hash OR source_records.deleted <> excluded.deleted`;
+  WHERE source_records.hash <> excluded.hash OR source_records.deleted <> excluded.deleted
+  RETURNING system, stream, record_id, (xmax = 0) AS inserted`;
 
 // xmax = 0 tells an inserted row from an updated one; rows left as they were are not returned at all.
 const UPSERT_CIM = `
@@ -85,9 +86,11 @@ export function postgresWriter(pool: PostgresPool, options: PostgresWriterOption
     const now = options.clock().toISOString();
     const result: PageResult = { sourceChanged: 0, sourceUnchanged: 0, cimInserted: 0, cimUpdated: 0, cimUnchanged: 0, cimDeleted: 0, deadLettered: 0 };
 
+    // A source record seen for the first time has no earlier CIM records to retire.
+    const firstSeen = new Set<string>();
     if (plan.sourceRows.length > 0) {
       const rows = plan.sourceRows;
-      const changed = await client.query(UPSERT_SOURCE, [
+      const changed = await client.query<{ system: string; stream: string; record_id: string; inserted: boolean }>(UPSERT_SOURCE, [
         rows.map((r) => r.system),
         rows.map((r) => r.stream),
         rows.map((r) => r.recordId),
@@ -97,7 +100,8 @@ export function postgresWriter(pool: PostgresPool, options: PostgresWriterOption
         rows.map((r) => json(r.fields)),
         now,
       ]);
-      result.sourceChanged = changed.rowCount ?? 0;
+      result.sourceChanged = changed.rows.length;
+      for (const row of changed.rows) if (row.inserted) firstSeen.add(sourceKeyText({ system: row.system, stream: row.stream, recordId: row.record_id }));
     }
     result.sourceUnchanged = page.sourceRecords.length - result.sourceChanged;
 
@@ -123,11 +127,12 @@ export function postgresWriter(pool: PostgresPool, options: PostgresWriterOption
     }
     result.cimUnchanged = page.cimRecords.length - result.cimInserted - result.cimUpdated;
 
-    if (plan.produced.length > 0) {
+    const produced = plan.produced.filter((p) => !firstSeen.has(sourceKeyText(p)));
+    if (produced.length > 0) {
       const stale = await client.query(TOMBSTONE_STALE, [
-        plan.produced.map((p) => p.system),
-        plan.produced.map((p) => p.stream),
-        plan.produced.map((p) => p.recordId),
+        produced.map((p) => p.system),
+        produced.map((p) => p.stream),
+        produced.map((p) => p.recordId),
         plan.cimRows.map((r) => r.entity),
         plan.cimRows.map((r) => r.externalSourceId),
         plan.cimRows.map((r) => r.externalRecordId),

@@ -8,7 +8,7 @@
  * const result = writer.commitPage(page);
  */
 import { boundedPayloadJson } from '../rows.js';
-import { KEY_SEPARATOR, planPage } from '../page-plan.js';
+import { KEY_SEPARATOR, planPage, sourceKeyText } from '../page-plan.js';
 import type { PageCommit, PageResult } from '../store.js';
 import type { SqliteDatabase } from './connect.js';
 
@@ -22,10 +22,6 @@ export interface SqliteWriterOptions {
 }
 
 const SEP = `char(${KEY_SEPARATOR.charCodeAt(0)})`;
-
-function sourceKey(system: string, stream: string, recordId: string): string {
-  return `${system}${KEY_SEPARATOR}${stream}${KEY_SEPARATOR}${recordId}`;
-}
 
 export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): SqliteWriter {
   const insertSource = db.prepare(
@@ -81,7 +77,7 @@ export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): 
       const modstamp = row.modstamp ?? null;
       if (insertSource.run(row.system, row.stream, row.recordId, modstamp, deleted, row.hash, fields, now).changes > 0) {
         result.sourceChanged++;
-        firstSeen.add(sourceKey(row.system, row.stream, row.recordId));
+        firstSeen.add(sourceKeyText(row));
       } else if (updateSource.run(modstamp, deleted, row.hash, fields, now, row.system, row.stream, row.recordId, row.hash, deleted).changes > 0) {
         result.sourceChanged++;
       } else {
@@ -105,7 +101,7 @@ export function sqliteWriter(db: SqliteDatabase, options: SqliteWriterOptions): 
     result.cimUnchanged += page.cimRecords.length - plan.cimRows.length;
 
     for (const produced of plan.produced) {
-      if (firstSeen.has(sourceKey(produced.system, produced.stream, produced.recordId))) continue;
+      if (firstSeen.has(sourceKeyText(produced))) continue;
       result.cimDeleted += tombstoneStale.run(now, produced.system, produced.stream, produced.recordId, JSON.stringify(produced.keys)).changes;
     }
 
