@@ -80,7 +80,8 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
     const isRef = refData[i] !== undefined;
     const recordId = isRef ? '' : slot === undefined ? mainId : id(system, stream, row.nativeId, slot);
     const suffix = suffixes[i];
-    const data = newData(recordId, isRef ? '' : suffix === undefined ? row.nativeId : row.nativeId + suffix, row);
+    // Reference data is shared by every row with the value: no row's timestamps, so its content never churns.
+    const data: Data = isRef ? { id: '', externalSourceId, externalRecordId: '' } : newData(recordId, suffix === undefined ? row.nativeId : row.nativeId + suffix, row);
     row.datas[i] = data;
     const companion = companions[i];
     if (companion !== undefined) {

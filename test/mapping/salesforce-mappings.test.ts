@@ -85,6 +85,12 @@ describe('Salesforce Contact', () => {
     expect(map.referenceRecords[0]).toEqual({ entity: 'PrimaryPhoneType', data: { id: concordId('salesforce', '#ref', 'PrimaryPhoneType', 'Business'), externalSourceId: SRC, externalRecordId: 'Business', name: 'Business' } });
   });
 
+  it('reference data is the same record whichever row points at it', () => {
+    const lead = compileMapping(salesforceLead, OPTIONS);
+    const status = (fields: Record<string, unknown>) => lead({ system: 'salesforce', stream: 'Lead', recordId: String(fields['Id']), fields }).records.find((x) => x.entity === 'LeadStatus');
+    expect(status({ Id: '00Q5g00000LeAdA', Status: 'Working - Contacted', SystemModstamp: '2024-01-01T00:00:00Z' })).toEqual(status({ Id: '00Q5g00000LeAdB', Status: 'Working - Contacted', SystemModstamp: '2025-01-01T00:00:00Z' }));
+  });
+
   it('is a pure function: the same row gives the same records', () => {
     const a = map({ system: 'salesforce', stream: 'Contact', recordId: id, fields: row });
     const b = map({ system: 'salesforce', stream: 'Contact', recordId: id, fields: { ...row } });
@@ -124,8 +130,8 @@ describe('Salesforce Account', () => {
       useAsShippingAccount: false, salesPhoneId: slot('Phone'), billContactAddressId: slot('BillingAddress'),
     });
     expect(r[`Customer ${id}`]).toEqual({ id: slot('Customer'), ...key(id), partyId: org, customerStatusId: ref('CustomerStatus', 'Active'), prospectRatingId: ref('ProspectRating', 'Hot') });
-    expect(r['CustomerStatus Active']).toEqual({ id: ref('CustomerStatus', 'Active'), ...key('Active'), name: 'Active' });
-    expect(r['Currency EUR']).toEqual({ id: ref('Currency', 'EUR'), ...key('EUR'), iSOCurrencyCodeAlphanumericText: 'EUR', name: 'EUR' });
+    expect(r['CustomerStatus Active']).toEqual({ id: ref('CustomerStatus', 'Active'), externalSourceId: SRC, externalRecordId: 'Active', name: 'Active' });
+    expect(r['Currency EUR']).toEqual({ id: ref('Currency', 'EUR'), externalSourceId: SRC, externalRecordId: 'EUR', iSOCurrencyCodeAlphanumericText: 'EUR', name: 'EUR' });
     expect(r[`PartyWebAddress ${id}/Website`]).toEqual({ id: slot('Website'), ...key(`${id}/Website`), webSiteURL: 'https://acme.example', partyId: org });
     expect(r[`ContactPointPhone ${id}/Phone`]).toMatchObject({ formattedE164PhoneNumber: '+49301234567', areaCode: '30' });
     expect(r[`ContactPointAddress ${id}/BillingAddress`]).toMatchObject({ addressLine1: 'Unter den Linden 1', isUsedForBilling: true, isUsedForShipping: false });
@@ -171,7 +177,7 @@ describe('Salesforce Lead', () => {
       firstName: 'Grace', lastName: 'Hopper', personName: 'Grace Hopper',
     });
     expect(r[`PartyRole ${id}`]).toEqual({ id: slot('PartyRole'), ...key(id), partyId: slot('Individual') });
-    expect(r['LeadSource Unknown']).toEqual({ id: ref('LeadSource', 'Unknown'), ...key('Unknown'), leadSourceName: 'Unknown' });
+    expect(r['LeadSource Unknown']).toEqual({ id: ref('LeadSource', 'Unknown'), externalSourceId: SRC, externalRecordId: 'Unknown', leadSourceName: 'Unknown' });
     expect(r['LeadStatus Working - Contacted']).toMatchObject({ leadStatusName: 'Working - Contacted' });
     expect(r[`ContactPoint ${id}/Email`]).toMatchObject({ partyId: slot('Individual'), primaryFlag: true });
   });
