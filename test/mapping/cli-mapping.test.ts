@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { Output } from '../../src/cli/output.js';
@@ -32,6 +35,16 @@ describe('concord mapping', () => {
     const parsed = JSON.parse(stdout) as { emits: string[] };
     expect(parsed.emits).toContain('LeadStatus.leadStatusName');
     expect(parsed.emits).toContain('ContactPointConsent.status');
+  });
+
+  it('show --config: the mapping with concord.yaml overrides applied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-mapping-'));
+    const file = join(dir, 'concord.yaml');
+    writeFileSync(file, 'systems:\n  crm:\n    type: salesforce\nmappings:\n  crm:\n    Contact:\n      fields:\n        Title: Individual.occupation\n');
+    const { code, stdout, stderr } = await run('mapping', 'show', 'crm', 'Contact', '--config', file);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Title\s+string\s+Individual\.occupation\s+copy\s+yes$/m);
   });
 
   it('show: an unknown stream fails with the shipped list', async () => {
