@@ -1,0 +1,443 @@
+/**
+ * Comparison factories (Splink-style levels, most similar first, `else` last) over the features built by
+ * `buildPersonFeatures` / `buildOrganizationFeatures`. Each comparison reads named feature keys (listed on each
+ * factory), returns NULL_LEVEL when either side lacks the value or holds a placeholder, and allocates nothing
+ * per pair: every string needed (phonetic codes, token sets, last digits) is precomputed into the features.
+ */
+import { NULL_LEVEL } from '../types.js';
+import type { Comparison, IdentityRecord } from '../types.js';
+import { isPlaceholder } from '../normalize/placeholder.js';
+import type { PlaceholderDetector, PlaceholderKind } from '../normalize/placeholder.js';
+import { damerauLevenshtein, jaroWinkler, sortedJaccard } from './strings.js';
+
+/** Options every factory takes. */
+export interface ComparisonOptions {
+  /** Comparison name in stored parameters and explanations; defaults to the feature key. */
+  name?: string;
+  /** Placeholder detector; the default lists (`isPlaceholder`). */
+  placeholder?: PlaceholderDetector;
+}
+
+function str(r: IdentityRecord, key: string): string | undefined {
+  const v = r.features[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function num(r: IdentityRecord, key: string): number | undefined {
+  const v = r.features[key];
+  return typeof v === 'number' ? v : undefined;
+}
+
+function strs(r: IdentityRecord, key: string): readonly string[] | undefined {
+  const v = r.features[key];
+  return Array.isArray(v) ? (v as readonly string[]) : undefined;
+}
+
+/** Both values present and neither a placeholder; else undefined (→ NULL_LEVEL). */
+function pair(
+  a: IdentityRecord,
+  b: IdentityRecord,
+  key: string,
+  kind: PlaceholderKind,
+  detect: PlaceholderDetector,
+): [string, string] | undefined {
+  const x = str(a, key);
+  if (x === undefined) return undefined;
+  const y = str(b, key);
+  if (y === undefined) return undefined;
+  if (detect(kind, x) || detect(kind, y)) return undefined;
+  return [x, y];
+}
+
+function valuesOf(key: string): Comparison['values'] {
+  return (a, b) => [a.features[key], b.features[key]];
+}
+
+function sharesAny(x: readonly string[] | undefined, y: readonly string[] | undefined): boolean {
+  if (x === undefined || y === undefined) return false;
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
+  return false;
+}
+
+export interface NameComparisonOptions extends ComparisonOptions {
+  /** Jaro–Winkler thresholds, highest first; each is a level. Default `[0.92, 0.8]`. */
+  thresholds?: readonly number[];
+  /** Include the nickname level (reads `<key>_nick`). Default: true when the key contains "first". */
+  nicknames?: boolean;
+  /** Include the phonetic level (reads `<key>_nysiis`, `<key>_soundex`). Default true. */
+  phonetic?: boolean;
+}
+
+/**
+ * Person-name comparison. Levels: `exact` → `nickname` (same nickname group, e.g. bob/robert) →
+ * `jaro_winkler >= t` for each threshold → `damerau_levenshtein <= 1` → `phonetic` (equal NYSIIS or Soundex) →
+ * `else`. Reads `<key>` (normalized name), `<key>_nick` (string[] of nickname groups), `<key>_nysiis`,
+ * `<key>_soundex`.
+ *
+ * @example
+ * const first = nameComparison('first_name', { thresholds: [0.92, 0.8] });
+ * first.levels; // ['exact', 'nickname', 'jaro_winkler >= 0.92', 'jaro_winkler >= 0.8', 'damerau_levenshtein <= 1', 'phonetic', 'else']
+ */
+export function nameComparison(key: string, options: NameComparisonOptions = {}): Comparison {
+  const thresholds = [...(options.thresholds ?? [0.92, 0.8])];
+  const useNick = options.nicknames ?? key.includes('first');
+  const usePhonetic = options.phonetic ?? true;
+  const detect = options.placeholder ?? isPlaceholder;
+  const nickKey = `${key}_nick`;
+  const nysiisKey = `${key}_nysiis`;
+  const soundexKey = `${key}_soundex`;
+  const levels = ['exact'];
+  if (useNick) levels.push('nickname');
+  const firstJw = levels.length;
+  for (const t of thresholds) levels.push(`jaro_winkler >= ${t}`);
+  const dlLevel = levels.length;
+  levels.push('damerau_levenshtein <= 1');
+  const phoneticLevel = levels.length;
+  if (usePhonetic) levels.push('phonetic');
+  const elseLevel = levels.length;
+  levels.push('else');
+  const lowest = thresholds.length > 0 ? thresholds[thresholds.length - 1]! : 2;
+  return {
+    name: options.name ?? key,
+    levels,
+    compare(a, b) {
+      const p = pair(a, b, key, 'name', detect);
+      if (p === undefined) return NULL_LEVEL;
+      const [x, y] = p;
+      if (x === y) return 0;
+      if (useNick && sharesAny(strs(a, nickKey), strs(b, nickKey))) return 1;
+      const jw = jaroWinkler(x, y);
+      if (jw >= lowest) {
+        for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return firstJw + i;
+      }
+      if (damerauLevenshtein(x, y, 1) <= 1) return dlLevel;
+      if (usePhonetic) {
+        const na = str(a, nysiisKey);
+        if (na !== undefined && na === str(b, nysiisKey)) return phoneticLevel;
+        const sa = str(a, soundexKey);
+        if (sa !== undefined && sa === str(b, soundexKey)) return phoneticLevel;
+      }
+      return elseLevel;
+    },
+    values: valuesOf(key),
+  };
+}
+
+/**
+ * Date-of-birth comparison. Levels: `exact` → `day and month swapped` → `one component differs or
+ * damerau_levenshtein(digits) <= 1` → `within 1 year` → `else`. Reads `dob` (ISO `YYYY-MM-DD`), `dob_year`,
+ * `dob_month`, `dob_day`, `dob_digits` (`YYYYMMDD`), `dob_days` (days since 1970-01-01).
+ *
+ * @example
+ * dobComparison().levels.length; // 5
+ */
+export function dobComparison(options: ComparisonOptions = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  return {
+    name: options.name ?? 'dob',
+    levels: [
+      'exact',
+      'day and month swapped',
+      'one component differs or damerau_levenshtein(digits) <= 1',
+      'within 1 year',
+      'else',
+    ],
+    compare(a, b) {
+      const p = pair(a, b, 'dob', 'dob', detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      const ya = num(a, 'dob_year');
+      const ma = num(a, 'dob_month');
+      const da = num(a, 'dob_day');
+      const yb = num(b, 'dob_year');
+      const mb = num(b, 'dob_month');
+      const db = num(b, 'dob_day');
+      if (ya === yb && ma === db && da === mb) return 1;
+      const same = (ya === yb ? 1 : 0) + (ma === mb ? 1 : 0) + (da === db ? 1 : 0);
+      if (same === 2) return 2;
+      const ga = str(a, 'dob_digits');
+      const gb = str(b, 'dob_digits');
+      if (ga !== undefined && gb !== undefined && damerauLevenshtein(ga, gb, 1) <= 1) return 2;
+      const xa = num(a, 'dob_days');
+      const xb = num(b, 'dob_days');
+      if (xa !== undefined && xb !== undefined && Math.abs(xa - xb) <= 365) return 3;
+      return 4;
+    },
+    values: valuesOf('dob'),
+  };
+}
+
+/**
+ * Email comparison. Levels: `exact` (canonical address) → `exact after gmail dots/+tag folding` → `same local
+ * part, different domain` → `jaro_winkler(local part) >= 0.88` → `else`. Reads `email` (canonical, lower-cased),
+ * `email_provider` (gmail/googlemail addresses with dots and `+tag` removed, domain gmail.com; else the
+ * canonical address), `email_local`, `email_domain`.
+ *
+ * @example
+ * emailComparison().levels[0]; // 'exact'
+ */
+export function emailComparison(options: ComparisonOptions & { localThreshold?: number } = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const threshold = options.localThreshold ?? 0.88;
+  return {
+    name: options.name ?? 'email',
+    levels: [
+      'exact',
+      'exact after gmail dots/+tag folding',
+      'same local part, different domain',
+      `jaro_winkler(local part) >= ${threshold}`,
+      'else',
+    ],
+    compare(a, b) {
+      const p = pair(a, b, 'email', 'email', detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      const pa = str(a, 'email_provider');
+      if (pa !== undefined && pa === str(b, 'email_provider')) return 1;
+      const la = str(a, 'email_local');
+      const lb = str(b, 'email_local');
+      if (la === undefined || lb === undefined) return 4;
+      if (la === lb) return 2;
+      return jaroWinkler(la, lb) >= threshold ? 3 : 4;
+    },
+    values: valuesOf('email'),
+  };
+}
+
+/**
+ * Phone comparison. Levels: `exact` (E.164, or the digits when the number did not parse) → `last 7 digits equal
+ * or damerau_levenshtein <= 1` (same local number under another prefix, or one typo/transposition) → `else`.
+ * Reads `phone`, `phone_digits`, `phone_last7`.
+ *
+ * @example
+ * phoneComparison().levels; // ['exact', 'last 7 digits equal or damerau_levenshtein <= 1', 'else']
+ */
+export function phoneComparison(options: ComparisonOptions = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  return {
+    name: options.name ?? 'phone',
+    levels: ['exact', 'last 7 digits equal or damerau_levenshtein <= 1', 'else'],
+    compare(a, b) {
+      const p = pair(a, b, 'phone', 'phone', detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      const la = str(a, 'phone_last7');
+      if (la !== undefined && la === str(b, 'phone_last7')) return 1;
+      const da = str(a, 'phone_digits');
+      const db = str(b, 'phone_digits');
+      if (da !== undefined && db !== undefined && damerauLevenshtein(da, db, 1) <= 1) return 1;
+      return 2;
+    },
+    values: valuesOf('phone'),
+  };
+}
+
+/**
+ * Street-address comparison. Levels: `exact` (normalized street line, number included) → `token set >= t`
+ * (Jaccard of word tokens, default 0.8) → `postcode equal` → `else`. Reads `street`, `street_tokens` (sorted
+ * string[]), `postcode`.
+ *
+ * @example
+ * addressComparison().levels; // ['exact', 'token set >= 0.8', 'postcode equal', 'else']
+ */
+export function addressComparison(options: ComparisonOptions & { tokenThreshold?: number } = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const threshold = options.tokenThreshold ?? 0.8;
+  return {
+    name: options.name ?? 'address',
+    levels: ['exact', `token set >= ${threshold}`, 'postcode equal', 'else'],
+    compare(a, b) {
+      const p = pair(a, b, 'street', 'address', detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      const ta = strs(a, 'street_tokens');
+      const tb = strs(b, 'street_tokens');
+      if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= threshold) return 1;
+      const pa = str(a, 'postcode');
+      if (pa !== undefined && pa === str(b, 'postcode') && !detect('postcode', pa)) return 2;
+      return 3;
+    },
+    values: valuesOf('street'),
+  };
+}
+
+/**
+ * Postcode comparison. Levels: `exact` → `damerau_levenshtein <= 1` → `same first 3 characters` (district) →
+ * `else`. Reads `<key>` (default `postcode`: upper-cased, spaces removed).
+ *
+ * @example
+ * postcodeComparison().levels.length; // 4
+ */
+export function postcodeComparison(options: ComparisonOptions & { key?: string } = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const key = options.key ?? 'postcode';
+  return {
+    name: options.name ?? key,
+    levels: ['exact', 'damerau_levenshtein <= 1', 'same first 3 characters', 'else'],
+    compare(a, b) {
+      const p = pair(a, b, key, 'postcode', detect);
+      if (p === undefined) return NULL_LEVEL;
+      const [x, y] = p;
+      if (x === y) return 0;
+      if (damerauLevenshtein(x, y, 1) <= 1) return 1;
+      if (x.length >= 3 && y.length >= 3 && x.charCodeAt(0) === y.charCodeAt(0) && x.charCodeAt(1) === y.charCodeAt(1)
+        && x.charCodeAt(2) === y.charCodeAt(2)) return 2;
+      return 3;
+    },
+    values: valuesOf(key),
+  };
+}
+
+/**
+ * Exact comparison on one feature. Levels: `exact` → `else`. Reads `<key>`.
+ *
+ * @example
+ * exactComparison('gender').levels; // ['exact', 'else']
+ */
+export function exactComparison(key: string, options: ComparisonOptions & { kind?: PlaceholderKind } = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const kind = options.kind ?? 'text';
+  return {
+    name: options.name ?? key,
+    levels: ['exact', 'else'],
+    compare(a, b) {
+      const p = pair(a, b, key, kind, detect);
+      if (p === undefined) return NULL_LEVEL;
+      return p[0] === p[1] ? 0 : 1;
+    },
+    values: valuesOf(key),
+  };
+}
+
+/**
+ * Fuzzy string comparison on one feature (cities, suburbs, free text). Levels: `exact` → `jaro_winkler >= t` per
+ * threshold → `else`. Reads `<key>`.
+ *
+ * @example
+ * stringComparison('city', { thresholds: [0.9] }).levels; // ['exact', 'jaro_winkler >= 0.9', 'else']
+ */
+export function stringComparison(
+  key: string,
+  options: ComparisonOptions & { thresholds?: readonly number[]; kind?: PlaceholderKind } = {},
+): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const kind = options.kind ?? 'text';
+  const thresholds = [...(options.thresholds ?? [0.9])];
+  const levels = ['exact', ...thresholds.map((t) => `jaro_winkler >= ${t}`), 'else'];
+  const elseLevel = levels.length - 1;
+  return {
+    name: options.name ?? key,
+    levels,
+    compare(a, b) {
+      const p = pair(a, b, key, kind, detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      const jw = jaroWinkler(p[0], p[1]);
+      for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return 1 + i;
+      return elseLevel;
+    },
+    values: valuesOf(key),
+  };
+}
+
+/**
+ * Identifier comparison (social-security, tax or government numbers). Levels: `exact` →
+ * `damerau_levenshtein <= 1` (one mistyped or transposed character) → `else`. Reads `<key>` (default
+ * `identifier`: upper-cased, separators removed).
+ *
+ * @example
+ * identifierComparison().levels; // ['exact', 'damerau_levenshtein <= 1', 'else']
+ */
+export function identifierComparison(options: ComparisonOptions & { key?: string } = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  const key = options.key ?? 'identifier';
+  return {
+    name: options.name ?? key,
+    levels: ['exact', 'damerau_levenshtein <= 1', 'else'],
+    compare(a, b) {
+      const p = pair(a, b, key, 'identifier', detect);
+      if (p === undefined) return NULL_LEVEL;
+      if (p[0] === p[1]) return 0;
+      return damerauLevenshtein(p[0], p[1], 1) <= 1 ? 1 : 2;
+    },
+    values: valuesOf(key),
+  };
+}
+
+/**
+ * Organization-name comparison. Levels: `exact` (name and legal form) → `exact apart from legal form` →
+ * `jaro_winkler >= 0.92` → `token set >= 0.6` → `jaro_winkler >= 0.8` → `else`. Reads `name` (normalized, legal
+ * form removed), `legal_form`, `name_tokens` (sorted string[]).
+ *
+ * @example
+ * companyNameComparison().levels[1]; // 'exact apart from legal form'
+ */
+export function companyNameComparison(options: ComparisonOptions = {}): Comparison {
+  const detect = options.placeholder ?? isPlaceholder;
+  return {
+    name: options.name ?? 'name',
+    levels: [
+      'exact',
+      'exact apart from legal form',
+      'jaro_winkler >= 0.92',
+      'token set >= 0.6',
+      'jaro_winkler >= 0.8',
+      'else',
+    ],
+    compare(a, b) {
+      const p = pair(a, b, 'name', 'name', detect);
+      if (p === undefined) return NULL_LEVEL;
+      const [x, y] = p;
+      if (x === y) return a.features['legal_form'] === b.features['legal_form'] ? 0 : 1;
+      const jw = jaroWinkler(x, y);
+      if (jw >= 0.92) return 2;
+      const ta = strs(a, 'name_tokens');
+      const tb = strs(b, 'name_tokens');
+      if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= 0.6) return 3;
+      return jw >= 0.8 ? 4 : 5;
+    },
+    values: valuesOf('name'),
+  };
+}
+
+/**
+ * The default comparisons for people: first name (with nicknames), last name, date of birth, email, phone,
+ * street address, city, postcode and identifier — the features `buildPersonFeatures` produces.
+ *
+ * @example
+ * defaultPersonComparisons().map((c) => c.name);
+ * // ['first_name', 'last_name', 'dob', 'email', 'phone', 'address', 'city', 'postcode', 'identifier']
+ */
+export function defaultPersonComparisons(): Comparison[] {
+  return [
+    nameComparison('first_name', { thresholds: [0.92, 0.8] }),
+    nameComparison('last_name', { thresholds: [0.92, 0.8] }),
+    dobComparison(),
+    emailComparison(),
+    phoneComparison(),
+    addressComparison(),
+    stringComparison('city', { thresholds: [0.9] }),
+    postcodeComparison(),
+    identifierComparison(),
+  ];
+}
+
+/**
+ * The default comparisons for organizations: name, website domain, phone, street address, city, postcode and
+ * identifier — the features `buildOrganizationFeatures` produces.
+ *
+ * @example
+ * defaultOrganizationComparisons().map((c) => c.name);
+ * // ['name', 'website', 'phone', 'address', 'city', 'postcode', 'identifier']
+ */
+export function defaultOrganizationComparisons(): Comparison[] {
+  return [
+    companyNameComparison(),
+    exactComparison('website'),
+    phoneComparison(),
+    addressComparison(),
+    stringComparison('city', { thresholds: [0.9] }),
+    postcodeComparison(),
+    identifierComparison(),
+  ];
+}

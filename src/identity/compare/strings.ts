@@ -1,0 +1,332 @@
+/**
+ * String similarity and distance kernels for identity comparisons. They run on every candidate pair, so they are
+ * written for speed: `charCodeAt` loops, module-level typed-array buffers that grow when needed and are reused
+ * (no matrix allocated per call), and early exits. Strings are compared by UTF-16 code unit; callers compare
+ * normalized (NFD-stripped, lower-cased) values, where that is the same as comparing characters.
+ */
+
+let flagsLong = new Uint8Array(64);
+let flagsShort = new Uint8Array(64);
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+// Myers' bit-parallel Levenshtein: one bit mask per code unit of the shorter string, cleared after each call.
+const peq = new Uint32Array(0x10000);
+
+function ensureFlags(n: number): void {
+  if (flagsLong.length < n) {
+    flagsLong = new Uint8Array(n * 2);
+    flagsShort = new Uint8Array(n * 2);
+  }
+}
+
+function ensureRows(n: number): void {
+  if (rowA.length < n) {
+    rowA = new Int32Array(n * 2);
+    rowB = new Int32Array(n * 2);
+    rowC = new Int32Array(n * 2);
+  }
+}
+
+/**
+ * Jaro similarity in [0, 1]. Matching window `floor(max(|a|,|b|) / 2) - 1`; half-transpositions are floored
+ * as in Winkler's strcmp95. Two empty strings are identical (1). The shorter string (or, at equal lengths, the
+ * lexically smaller) drives the greedy matching, so the result is symmetric.
+ *
+ * @example
+ * jaro('martha', 'marhta'); // 0.9444…
+ */
+export function jaro(a: string, b: string): number {
+  if (a === b) return 1;
+  let s = a;
+  let l = b;
+  if (a.length > b.length || (a.length === b.length && a > b)) {
+    s = b;
+    l = a;
+  }
+  const ls = s.length;
+  const ll = l.length;
+  if (ls === 0) return 0;
+  ensureFlags(ll);
+  const fl = flagsLong;
+  const fs = flagsShort;
+  fl.fill(0, 0, ll);
+  fs.fill(0, 0, ls);
+  const range = Math.max((ll >> 1) - 1, 0);
+  let matches = 0;
+  for (let i = 0; i < ls; i++) {
+    const c = s.charCodeAt(i);
+    const lo = i - range > 0 ? i - range : 0;
+    const hi = i + range + 1 < ll ? i + range + 1 : ll;
+    for (let j = lo; j < hi; j++) {
+      if (fl[j] === 0 && l.charCodeAt(j) === c) {
+        fl[j] = 1;
+        fs[i] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < ls; i++) {
+    if (fs[i] === 0) continue;
+    while (fl[k] === 0) k++;
+    if (s.charCodeAt(i) !== l.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const t = transpositions >> 1;
+  return (matches / ls + matches / ll + (matches - t) / matches) / 3;
+}
+
+/**
+ * Jaro–Winkler similarity in [0, 1]: Jaro plus a bonus for a common prefix of up to 4 characters,
+ * `jaro + prefix * prefixScale * (1 - jaro)`, applied when Jaro is at least 0.7 (Winkler's boost threshold).
+ * `prefixScale` must not exceed 0.25, or scores could pass 1.
+ *
+ * @example
+ * jaroWinkler('martha', 'marhta'); // 0.9611…
+ * jaroWinkler('dixon', 'dicksonx'); // 0.8133…
+ */
+export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
+  if (a === b) return 1;
+  const j = jaro(a, b);
+  if (j < 0.7) return j;
+  const limit = Math.min(a.length, b.length, 4);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return j + prefix * prefixScale * (1 - j);
+}
+
+/**
+ * Levenshtein distance (insertions, deletions, substitutions). With `max`, the result is capped at `max + 1`
+ * ("more than max") and the computation stops early once the bound is certain. Strings whose shorter side has
+ * at most 32 code units use Myers' bit-parallel algorithm; longer ones a single-row dynamic programme.
+ *
+ * @example
+ * levenshtein('kitten', 'sitting'); // 3
+ * levenshtein('kitten', 'sitting', 1); // 2 (means "more than 1")
+ */
+export function levenshtein(a: string, b: string, max?: number): number {
+  if (a === b) return 0;
+  let s = a;
+  let l = b;
+  if (a.length > b.length) {
+    s = b;
+    l = a;
+  }
+  const cap = max === undefined ? Infinity : max;
+  if (l.length - s.length > cap) return cap + 1;
+  // Common prefix and suffix cannot change the distance.
+  let start = 0;
+  let endS = s.length;
+  let endL = l.length;
+  while (start < endS && s.charCodeAt(start) === l.charCodeAt(start)) start++;
+  while (endS > start && s.charCodeAt(endS - 1) === l.charCodeAt(endL - 1)) {
+    endS--;
+    endL--;
+  }
+  const n = endS - start;
+  const m = endL - start;
+  if (n === 0) return m > cap ? cap + 1 : m;
+  const d = n <= 32 ? myers32(s, l, start, n, m) : levenshteinRows(s, l, start, n, m, cap);
+  return d > cap ? cap + 1 : d;
+}
+
+function myers32(s: string, l: string, off: number, n: number, m: number): number {
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(off + i);
+    peq[c] = peq[c]! | (1 << i);
+  }
+  const last = 1 << (n - 1);
+  let pv = -1;
+  let mv = 0;
+  let score = n;
+  for (let j = 0; j < m; j++) {
+    let eq = peq[l.charCodeAt(off + j)]!;
+    const xv = eq | mv;
+    eq |= ((eq & pv) + pv) ^ pv;
+    mv |= ~(eq | pv);
+    pv &= eq;
+    if (mv & last) score++;
+    if (pv & last) score--;
+    mv = (mv << 1) | 1;
+    pv = (pv << 1) | ~(xv | mv);
+    mv &= xv;
+  }
+  for (let i = 0; i < n; i++) peq[s.charCodeAt(off + i)] = 0;
+  return score;
+}
+
+function levenshteinRows(s: string, l: string, off: number, n: number, m: number, cap: number): number {
+  ensureRows(n + 1);
+  const row = rowA;
+  for (let i = 0; i <= n; i++) row[i] = i;
+  for (let j = 1; j <= m; j++) {
+    const c = l.charCodeAt(off + j - 1);
+    let diag = row[0]!;
+    row[0] = j;
+    let rowMin = j;
+    for (let i = 1; i <= n; i++) {
+      const up = row[i]!;
+      const cost = s.charCodeAt(off + i - 1) === c ? 0 : 1;
+      let v = diag + cost;
+      const del = up + 1;
+      const ins = row[i - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      row[i] = v;
+      diag = up;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > cap) return cap + 1;
+  }
+  return row[n]!;
+}
+
+/**
+ * Optimal string alignment distance — Damerau–Levenshtein where each substring is edited at most once:
+ * insertions, deletions, substitutions and transpositions of two adjacent characters each cost 1.
+ * `'ca' → 'abc'` is 3 (OSA cannot transpose and then insert between). With `max`, the result is capped at
+ * `max + 1` and the computation stops once every cell of a row exceeds `max`.
+ *
+ * @example
+ * damerauLevenshtein('martha', 'marhta'); // 1
+ * damerauLevenshtein('ca', 'abc'); // 3
+ */
+export function damerauLevenshtein(a: string, b: string, max?: number): number {
+  if (a === b) return 0;
+  let s = a;
+  let l = b;
+  if (a.length > b.length) {
+    s = b;
+    l = a;
+  }
+  const cap = max === undefined ? Infinity : max;
+  if (l.length - s.length > cap) return cap + 1;
+  // A shared prefix or suffix never takes part in an optimal transposition (its characters already match).
+  let start = 0;
+  let endS = s.length;
+  let endL = l.length;
+  while (start < endS && s.charCodeAt(start) === l.charCodeAt(start)) start++;
+  while (endS > start && s.charCodeAt(endS - 1) === l.charCodeAt(endL - 1)) {
+    endS--;
+    endL--;
+  }
+  const n = endS - start;
+  const m = endL - start;
+  if (n === 0) return m > cap ? cap + 1 : m;
+  ensureRows(n + 1);
+  // prev2 = row j-2, prev = row j-1, cur = row j (rows run over the longer string, columns over the shorter).
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let i = 0; i <= n; i++) prev[i] = i;
+  let lPrev = -1;
+  for (let j = 1; j <= m; j++) {
+    const lc = l.charCodeAt(start + j - 1);
+    cur[0] = j;
+    let rowMin = j;
+    let sPrev = -1;
+    for (let i = 1; i <= n; i++) {
+      const sc = s.charCodeAt(start + i - 1);
+      const cost = sc === lc ? 0 : 1;
+      let v = prev[i - 1]! + cost;
+      const del = prev[i]! + 1;
+      const ins = cur[i - 1]! + 1;
+      if (del < v) v = del;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && sc === lPrev && sPrev === lc) {
+        const tr = prev2[i - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      cur[i] = v;
+      if (v < rowMin) rowMin = v;
+      sPrev = sc;
+    }
+    if (rowMin > cap) return cap + 1;
+    lPrev = lc;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  const d = prev[n]!;
+  return d > cap ? cap + 1 : d;
+}
+
+const TOKEN_SPLIT = /[^\p{L}\p{N}]+/u;
+
+/**
+ * Word tokens of a string: lower-cased, split on anything that is not a letter or digit, de-duplicated and
+ * sorted (the form `sortedJaccard` takes).
+ *
+ * @example
+ * wordTokens('12 Main St., Main'); // ['12', 'main', 'st']
+ */
+export function wordTokens(text: string): string[] {
+  const out = [...new Set(text.toLowerCase().split(TOKEN_SPLIT).filter((t) => t !== ''))];
+  out.sort();
+  return out;
+}
+
+/**
+ * Token-set similarity, defined here as the Jaccard index of the two strings' word-token sets
+ * (`|A ∩ B| / |A ∪ B|`, tokens from `wordTokens`): word order and repeated words do not matter. Two strings
+ * without tokens are identical (1); one without tokens shares nothing (0). For pairs scored many times,
+ * precompute `wordTokens` once and call `sortedJaccard`.
+ *
+ * @example
+ * tokenSetSimilarity('12 Main Street', 'Street Main 12'); // 1
+ * tokenSetSimilarity('12 Main Street', '12 Main Road'); // 0.5
+ */
+export function tokenSetSimilarity(a: string, b: string): number {
+  return sortedJaccard(wordTokens(a), wordTokens(b));
+}
+
+/**
+ * Jaccard index of two sets, `|A ∩ B| / |A ∪ B|`; 1 when both are empty.
+ *
+ * @example
+ * jaccard(new Set(['a', 'b']), new Set(['b', 'c'])); // 0.333…
+ */
+export function jaccard<T>(setA: ReadonlySet<T>, setB: ReadonlySet<T>): number {
+  if (setA.size === 0 && setB.size === 0) return 1;
+  let small = setA;
+  let large = setB;
+  if (small.size > large.size) {
+    small = setB;
+    large = setA;
+  }
+  let common = 0;
+  for (const x of small) if (large.has(x)) common++;
+  return common / (setA.size + setB.size - common);
+}
+
+/**
+ * Jaccard index of two sorted arrays of distinct strings, by a merge walk (no allocation); 1 when both are
+ * empty. The hot-path form of `jaccard` for precomputed token sets.
+ *
+ * @example
+ * sortedJaccard(['12', 'main', 'st'], ['12', 'main', 'rd']); // 0.5
+ */
+export function sortedJaccard(a: readonly string[], b: readonly string[]): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 && nb === 0) return 1;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < na && j < nb) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      common++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return common / (na + nb - common);
+}
