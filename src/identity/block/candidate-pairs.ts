@@ -1,0 +1,208 @@
+/**
+ * Candidate pairs from unioned blocking rules, streamed in chunks. Records are addressed by index; per rule a
+ * block is a run of indices in one Int32Array (a counting sort by key id), so no pair objects and no per-block
+ * arrays exist. A pair is emitted once: by the first rule that produces it — a later rule skips a pair when an
+ * earlier rule's key ids of the two records are equal (two Int32Array reads per earlier rule).
+ *
+ * Blocks above `maxBlockSize` records are dropped with a warning naming the rule, the key value and the size:
+ * a key shared by thousands of records (a default postcode, a shared office phone) would otherwise produce
+ * millions of useless pairs — the reason Segment and RudderStack cap identifiers.
+ *
+ * @example
+ * const index = buildBlockIndex(records, rules, { mode: 'dedupe' });
+ * const stats = forEachCandidateChunk(index, (left, right, count) => { for (let k = 0; k < count; k++) score(left[k]!, right[k]!); });
+ * stats.pairs; stats.warnings; // [{ rule: 'email', key: 'info@acme.com', records: 4120, cap: 1000 }]
+ */
+import { ConcordError } from '../../core/errors.js';
+import type { IdentityRecord } from '../types.js';
+import { blockingKey, DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from './rules.js';
+
+export type BlockingMode = 'dedupe' | 'link';
+
+export interface BlockingOptions {
+  /** `dedupe`: every pair within a block; `link`: only pairs whose records sit on different sides. */
+  readonly mode: BlockingMode;
+  /** Link mode: side (0 or 1) of each record, by index. Defaults to the record's `source` (first seen = 0). */
+  readonly sides?: Uint8Array;
+  /** Records per key value above which the block is dropped (default 1,000). */
+  readonly maxBlockSize?: number;
+  /** Values that never block (default `DEFAULT_BLOCKING_PLACEHOLDERS`). */
+  readonly placeholders?: readonly string[];
+  /** Pairs per chunk handed to the consumer (default 65,536). */
+  readonly chunkSize?: number;
+}
+
+export interface BlockWarning {
+  readonly rule: string;
+  readonly key: string;
+  readonly records: number;
+  readonly cap: number;
+}
+
+export interface RuleStats {
+  readonly name: string;
+  /** Pairs this rule emitted (not produced by an earlier rule). */
+  pairs: number;
+  /** Blocks with at least two records (link: at least one per side). */
+  blocks: number;
+  cappedBlocks: number;
+}
+
+export interface BlockingStats {
+  readonly records: number;
+  pairs: number;
+  readonly perRule: RuleStats[];
+  readonly warnings: BlockWarning[];
+}
+
+/** Per rule: key id of each record (-1 = no key or capped block) and the records grouped by key id. */
+interface RuleIndex {
+  readonly rule: BlockingRule;
+  readonly keyIds: Int32Array;
+  /** Start of each key id's run in `members`; length keys + 1. */
+  readonly offsets: Int32Array;
+  readonly members: Int32Array;
+}
+
+export interface BlockIndex {
+  readonly size: number;
+  readonly mode: BlockingMode;
+  readonly sides: Uint8Array | undefined;
+  readonly rules: readonly RuleIndex[];
+  readonly warnings: readonly BlockWarning[];
+  readonly chunkSize: number;
+}
+
+/**
+ * Groups records by each rule's key. Memory: two Int32Arrays of the record count per rule, plus the key
+ * strings while building (released on return).
+ *
+ * @example
+ * buildBlockIndex(records, [{ name: 'email', parts: ['email'] }], { mode: 'dedupe', maxBlockSize: 500 });
+ */
+export function buildBlockIndex(records: readonly IdentityRecord[], rules: readonly BlockingRule[], options: BlockingOptions): BlockIndex {
+  if (rules.length === 0) throw new ConcordError('BLOCKING_NO_RULES', 'at least one blocking rule is needed', { kind: 'usage', hint: 'pass e.g. [{ name: "email", parts: ["email"] }]' });
+  const cap = options.maxBlockSize ?? 1000;
+  if (!(cap >= 2)) throw new ConcordError('BLOCKING_CAP_INVALID', `maxBlockSize must be at least 2, got ${cap}`, { kind: 'usage' });
+  const placeholders = placeholderSet(options.placeholders ?? DEFAULT_BLOCKING_PLACEHOLDERS);
+  const sides = options.mode === 'link' ? (options.sides ?? sidesFromSource(records)) : undefined;
+  const warnings: BlockWarning[] = [];
+  const ruleIndexes = rules.map((rule) => indexRule(records, rule, placeholders, cap, warnings));
+  return { size: records.length, mode: options.mode, sides, rules: ruleIndexes, warnings, chunkSize: options.chunkSize ?? 65_536 };
+}
+
+function sidesFromSource(records: readonly IdentityRecord[]): Uint8Array {
+  const sides = new Uint8Array(records.length);
+  const first = records[0]?.source;
+  for (let i = 0; i < records.length; i++) {
+    const source = records[i]!.source;
+    if (source === undefined) throw new ConcordError('BLOCKING_LINK_NO_SOURCE', `record ${records[i]!.id} has no source; link mode needs two sources`, { kind: 'usage', context: { recordId: records[i]!.id } });
+    sides[i] = source === first ? 0 : 1;
+  }
+  return sides;
+}
+
+function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[]): RuleIndex {
+  const n = records.length;
+  const keyIds = new Int32Array(n).fill(-1);
+  const ids = new Map<string, number>();
+  const keys: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = blockingKey(records[i]!, rule, placeholders);
+    if (key === undefined) continue;
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = keys.length;
+      ids.set(key, id);
+      keys.push(key);
+    }
+    keyIds[i] = id;
+  }
+  const counts = new Int32Array(keys.length);
+  for (let i = 0; i < n; i++) if (keyIds[i]! >= 0) counts[keyIds[i]!]!++;
+  for (let k = 0; k < keys.length; k++) {
+    if (counts[k]! > cap) {
+      warnings.push({ rule: rule.name, key: keys[k]!.replaceAll('\u001f', ' + '), records: counts[k]!, cap });
+      counts[k] = 0;
+    }
+  }
+  // Capped blocks lose their key: those records are then in no block of this rule, and the
+  // "earlier rule already produced it" check stays exact.
+  if (warnings.length > 0) for (let i = 0; i < n; i++) if (keyIds[i]! >= 0 && counts[keyIds[i]!] === 0) keyIds[i] = -1;
+  const offsets = new Int32Array(keys.length + 1);
+  for (let k = 0; k < keys.length; k++) offsets[k + 1] = offsets[k]! + counts[k]!;
+  const members = new Int32Array(offsets[keys.length]!);
+  const fill = offsets.slice(0, keys.length);
+  for (let i = 0; i < n; i++) {
+    const k = keyIds[i]!;
+    if (k >= 0) members[fill[k]!++] = i;
+  }
+  return { rule, keyIds, offsets, members };
+}
+
+/**
+ * Streams every candidate pair once, in chunks: `onChunk(left, right, count)` gets record indices (left < right
+ * in dedupe mode; left on side 0 in link mode). The arrays are reused after the call returns — copy what you keep.
+ *
+ * @example
+ * forEachCandidateChunk(index, (left, right, count) => total += count);
+ */
+export function forEachCandidateChunk(index: BlockIndex, onChunk: (left: Int32Array, right: Int32Array, count: number) => void): BlockingStats {
+  const left = new Int32Array(index.chunkSize);
+  const right = new Int32Array(index.chunkSize);
+  let fill = 0;
+  const stats: BlockingStats = { records: index.size, pairs: 0, perRule: [], warnings: [...index.warnings] };
+  const sides = index.sides;
+  for (let r = 0; r < index.rules.length; r++) {
+    const { rule, offsets, members } = index.rules[r]!;
+    const earlier = index.rules.slice(0, r).map((x) => x.keyIds);
+    const ruleStats: RuleStats = { name: rule.name, pairs: 0, blocks: 0, cappedBlocks: index.warnings.filter((w) => w.rule === rule.name).length };
+    stats.perRule.push(ruleStats);
+    const blockCount = offsets.length - 1;
+    for (let k = 0; k < blockCount; k++) {
+      const start = offsets[k]!;
+      const end = offsets[k + 1]!;
+      if (end - start < 2) continue;
+      const emittedBefore = ruleStats.pairs;
+      for (let x = start; x < end; x++) {
+        const a = members[x]!;
+        for (let y = x + 1; y < end; y++) {
+          const b = members[y]!;
+          let l = a;
+          let rr = b;
+          if (sides !== undefined) {
+            if (sides[a] === sides[b]) continue;
+            if (sides[a] === 1) { l = b; rr = a; }
+          }
+          let seen = false;
+          for (let e = 0; e < earlier.length; e++) {
+            const ids = earlier[e]!;
+            const ka = ids[a]!;
+            if (ka >= 0 && ka === ids[b]) { seen = true; break; }
+          }
+          if (seen) continue;
+          left[fill] = l;
+          right[fill] = rr;
+          fill++;
+          ruleStats.pairs++;
+          if (fill === index.chunkSize) {
+            onChunk(left, right, fill);
+            stats.pairs += fill;
+            fill = 0;
+          }
+        }
+      }
+      if (ruleStats.pairs > emittedBefore) ruleStats.blocks++;
+    }
+  }
+  if (fill > 0) {
+    onChunk(left, right, fill);
+    stats.pairs += fill;
+  }
+  return stats;
+}
+
+/** Statistics of a blocking without scoring anything: how many pairs each rule would add. */
+export function countCandidatePairs(index: BlockIndex): BlockingStats {
+  return forEachCandidateChunk(index, () => undefined);
+}

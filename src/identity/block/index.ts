@@ -1,0 +1,3 @@
+/** Blocking: rules, the block index and the candidate-pair stream. */
+export * from './rules.js';
+export * from './candidate-pairs.js';

@@ -1,0 +1,66 @@
+/**
+ * Blocking rules: which records are compared at all. A rule is a list of parts — feature keys or small key
+ * functions — whose values must all be present and equal for two records to land in the same block. Several
+ * rules are unioned (see `candidate-pairs.ts`).
+ *
+ * @example
+ * const rules: BlockingRule[] = [
+ *   { name: 'surname soundex + dob year', parts: ['surname_soundex', 'dob_year'] },
+ *   { name: 'email', parts: ['email'] },
+ *   { name: 'postcode + initial', parts: ['postcode', (r) => String(r.features['first_name'] ?? '').slice(0, 1)] },
+ * ];
+ */
+import type { IdentityRecord } from '../types.js';
+
+/** A part of a blocking key: a feature key, or a function deriving a value (undefined = no value). */
+export type BlockingKeyPart = string | ((record: IdentityRecord) => unknown);
+
+export interface BlockingRule {
+  /** Named in warnings and statistics (`surname soundex + dob year`). */
+  readonly name: string;
+  readonly parts: readonly BlockingKeyPart[];
+}
+
+/**
+ * Values that never block: placeholders that data-entry tools and forms put in when a value is unknown. Two
+ * records both holding `test@test.com` are not evidence of anything. Compared after trimming and lower-casing.
+ */
+export const DEFAULT_BLOCKING_PLACEHOLDERS: readonly string[] = [
+  '', 'null', 'none', 'nil', 'n/a', 'na', 'unknown', 'not known', 'undefined', '-', '.', '?',
+  'test@test.com', 'test@example.com', 'noemail@noemail.com', 'none@none.com', 'no@email.com', 'email@email.com',
+  '0', '00000', '000000', '0000000000', '00000000000', '+10000000000', '1111111111', '1234567890', '9999999999',
+  '+0000000000', '19000101', '1900-01-01', '01/01/1900',
+];
+
+/**
+ * The key of `record` under `rule`, or undefined when a part is missing or a placeholder (the record then sits
+ * in no block of this rule). Parts are joined with U+001F, which no normalized value contains.
+ *
+ * @example
+ * blockingKey({ id: '1', features: { surname_soundex: 'S530', dob_year: 1971 } }, { name: 'r', parts: ['surname_soundex', 'dob_year'] }, new Set())
+ * // → 'S530\u001f1971'
+ */
+export function blockingKey(record: IdentityRecord, rule: BlockingRule, placeholders: ReadonlySet<string>): string | undefined {
+  let key = '';
+  for (let p = 0; p < rule.parts.length; p++) {
+    const part = rule.parts[p]!;
+    const raw = typeof part === 'string' ? record.features[part] : part(record);
+    const text = valueText(raw);
+    if (text === undefined || placeholders.has(text.trim().toLowerCase())) return undefined;
+    key = p === 0 ? text : `${key}\u001f${text}`;
+  }
+  return key;
+}
+
+function valueText(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return value.length === 0 ? undefined : value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  return undefined; // arrays and objects do not block: write a key function that picks what should
+}
+
+/** The placeholder set in the form `blockingKey` reads (trimmed, lower-cased). */
+export function placeholderSet(values: readonly string[] = DEFAULT_BLOCKING_PLACEHOLDERS): ReadonlySet<string> {
+  return new Set(values.map((v) => v.trim().toLowerCase()));
+}

@@ -1,0 +1,256 @@
+/**
+ * The batch pipeline over prepared records: guard identifiers → block → compare → train (or reuse parameters)
+ * → score → deterministic rules → threshold → cluster (dedupe) or pick links (link). Pure: records in, typed
+ * arrays and plain objects out; timings are measured, nothing is read or written.
+ *
+ * @example
+ * const result = dedupeRecords(records, { comparisons, blockingRules, threshold: 0.9 });
+ * result.clusters.clusterIds; // cluster id per record
+ * result.parameters;          // JSON-serialisable, reusable via `parameters`
+ */
+import { ConcordError } from '../../core/errors.js';
+import { buildBlockIndex } from '../block/candidate-pairs.js';
+import type { BlockingStats } from '../block/candidate-pairs.js';
+import { DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from '../block/rules.js';
+import { compareCandidates } from '../score/candidates.js';
+import { vectorCodec } from '../score/comparison-vector.js';
+import { matchingRule, type DeterministicRule } from '../score/deterministic.js';
+import { compileWeights, probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
+import { patternWeights } from '../score/pattern-weights.js';
+import { trainModel } from '../score/train.js';
+import type { Comparison, IdentityRecord } from '../types.js';
+import { guardIdentifiers, type DroppedIdentifier, type IdentifierGuard } from './chaining-guard.js';
+import { clusterPairs, type ClusterResult } from './clusters.js';
+
+export interface ResolveOptions {
+  readonly comparisons: readonly Comparison[];
+  readonly blockingRules: readonly BlockingRule[];
+  readonly deterministicRules?: readonly DeterministicRule[];
+  /** Stored parameters: skip training and score with these. */
+  readonly parameters?: ModelParameters;
+  /** Match when probability ≥ threshold (default 0.9). */
+  readonly threshold?: number;
+  /** Pairs with reviewThreshold ≤ probability < threshold are counted (and returned) for clerical review. */
+  readonly reviewThreshold?: number;
+  readonly maxBlockSize?: number;
+  readonly placeholders?: readonly string[];
+  readonly guards?: readonly IdentifierGuard[];
+  readonly randomPairs?: number;
+  readonly seed?: number;
+  readonly fixU?: boolean;
+}
+
+export interface DedupeOptions extends ResolveOptions {
+  /** Pairs of record ids. */
+  readonly alwaysMatch?: readonly (readonly [string, string])[];
+  readonly neverMatch?: readonly (readonly [string, string])[];
+}
+
+export interface LinkOptions extends ResolveOptions {
+  /** Keep each record in at most one link, best probability first (greedy). Default false: every pair above the threshold. */
+  readonly oneToOne?: boolean;
+}
+
+/** Pairs by record index with probability and the deterministic rule that forced them (-1 = none). */
+export interface ScoredPairs {
+  readonly left: Int32Array;
+  readonly right: Int32Array;
+  readonly probability: Float64Array;
+  readonly weight: Float64Array;
+  readonly rule: Int16Array;
+  readonly count: number;
+}
+
+export interface Timings {
+  guardSeconds: number;
+  blockAndCompareSeconds: number;
+  trainSeconds: number;
+  scoreSeconds: number;
+  clusterSeconds: number;
+}
+
+export interface ResolveSummary {
+  readonly records: number;
+  readonly candidatePairs: number;
+  readonly blocking: BlockingStats;
+  readonly parameters: ModelParameters;
+  readonly matches: ScoredPairs;
+  readonly review: ScoredPairs;
+  readonly dropped: readonly DroppedIdentifier[];
+  /** The records as matched (identifiers over the chaining cap cleared). */
+  readonly matchedRecords: readonly IdentityRecord[];
+  readonly timings: Timings;
+}
+
+export interface DedupeResult extends ResolveSummary {
+  readonly clusters: ClusterResult;
+}
+
+export interface LinkResult extends ResolveSummary {
+  /** `matches` with left = index into the left records, right = index into the right records. */
+  readonly links: ScoredPairs;
+}
+
+/**
+ * Deduplicates one set of records into clusters.
+ *
+ * @example
+ * dedupeRecords(records, { comparisons, blockingRules, neverMatch: [['c1', 'c9']] }).clusters.clusters;
+ */
+export function dedupeRecords(records: readonly IdentityRecord[], options: DedupeOptions): DedupeResult {
+  const summary = resolveCore(records, undefined, options);
+  const started = performance.now();
+  const position = new Map<string, number>();
+  const ids = summary.matchedRecords.map((r, i) => (position.set(r.id, i), r.id));
+  if (position.size !== ids.length) throw duplicateIds(ids);
+  const toIndex = (pair: readonly [string, string]): [number, number] => [indexOf(position, pair[0]), indexOf(position, pair[1])];
+  const clusters = clusterPairs(ids, summary.matches, {
+    ...(options.alwaysMatch && { alwaysMatch: options.alwaysMatch.map(toIndex) }),
+    ...(options.neverMatch && { neverMatch: options.neverMatch.map(toIndex) }),
+  });
+  summary.timings.clusterSeconds = (performance.now() - started) / 1000;
+  return { ...summary, clusters };
+}
+
+/**
+ * Links two sets of records: pairs only across them.
+ *
+ * @example
+ * linkRecords(crm, billing, { comparisons, blockingRules, oneToOne: true }).links;
+ */
+export function linkRecords(left: readonly IdentityRecord[], right: readonly IdentityRecord[], options: LinkOptions): LinkResult {
+  const all = [...left, ...right];
+  const sides = new Uint8Array(all.length);
+  sides.fill(1, left.length);
+  const summary = resolveCore(all, sides, options);
+  const started = performance.now();
+  const matches = options.oneToOne ? oneToOne(summary.matches) : summary.matches;
+  const shift = (pairs: ScoredPairs): ScoredPairs => ({ ...pairs, right: pairs.right.map((r) => r - left.length) });
+  summary.timings.clusterSeconds = (performance.now() - started) / 1000;
+  return { ...summary, links: shift(matches) };
+}
+
+function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undefined, options: ResolveOptions): ResolveSummary {
+  const timings: Timings = { guardSeconds: 0, blockAndCompareSeconds: 0, trainSeconds: 0, scoreSeconds: 0, clusterSeconds: 0 };
+  const threshold = options.threshold ?? 0.9;
+  if (!(threshold > 0 && threshold <= 1)) throw new ConcordError('THRESHOLD_INVALID', `threshold must be in (0, 1], got ${threshold}`, { kind: 'usage' });
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const seconds = (now - t) / 1000;
+    t = now;
+    return seconds;
+  };
+  const { records, dropped } = options.guards ? guardIdentifiers(input, options.guards) : { records: [...input], dropped: [] };
+  timings.guardSeconds = lap();
+  const placeholders = options.placeholders ?? DEFAULT_BLOCKING_PLACEHOLDERS;
+  const codec = vectorCodec(options.comparisons);
+  const index = buildBlockIndex(records, options.blockingRules, {
+    mode: sides ? 'link' : 'dedupe',
+    ...(sides && { sides }),
+    ...(options.maxBlockSize !== undefined && { maxBlockSize: options.maxBlockSize }),
+    placeholders,
+  });
+  const candidates = compareCandidates(records, index, codec);
+  timings.blockAndCompareSeconds = lap();
+  const parameters = options.parameters ?? trainModel(records, codec, candidates, {
+    ...(options.randomPairs !== undefined && { randomPairs: options.randomPairs }),
+    ...(options.seed !== undefined && { seed: options.seed }),
+    ...(options.fixU !== undefined && { fixU: options.fixU }),
+    ...(sides && { sides }),
+  });
+  timings.trainSeconds = lap();
+  const weightOf = patternWeights(codec, compileWeights(parameters, options.comparisons));
+  const rules = options.deterministicRules ?? [];
+  const placeholderValues = placeholderSet(placeholders);
+  const review = options.reviewThreshold;
+  const matches = new PairSink();
+  const reviewed = new PairSink();
+  for (let k = 0; k < candidates.count; k++) {
+    const weight = weightOf(candidates.code[k]!);
+    let probability = probabilityFromWeight(weight);
+    let rule = -1;
+    if (probability < threshold && rules.length > 0) {
+      rule = matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholderValues);
+      if (rule >= 0) probability = 1;
+    }
+    if (probability >= threshold) matches.push(candidates.left[k]!, candidates.right[k]!, probability, weight, rule);
+    else if (review !== undefined && probability >= review) reviewed.push(candidates.left[k]!, candidates.right[k]!, probability, weight, -1);
+  }
+  timings.scoreSeconds = lap();
+  return {
+    records: records.length, candidatePairs: candidates.count, blocking: candidates.blocking, parameters,
+    matches: matches.done(), review: reviewed.done(), dropped, matchedRecords: records, timings,
+  };
+}
+
+/** Greedy one-to-one: strongest pairs first, each record used once. */
+function oneToOne(pairs: ScoredPairs): ScoredPairs {
+  const order = Array.from({ length: pairs.count }, (_, k) => k).sort((a, b) => pairs.weight[b]! - pairs.weight[a]! || pairs.rule[b]! - pairs.rule[a]!);
+  const used = new Set<number>();
+  const sink = new PairSink();
+  for (const k of order) {
+    const l = pairs.left[k]!;
+    const r = pairs.right[k]!;
+    if (used.has(l) || used.has(r)) continue;
+    used.add(l).add(r);
+    sink.push(l, r, pairs.probability[k]!, pairs.weight[k]!, pairs.rule[k]!);
+  }
+  return sink.done();
+}
+
+class PairSink {
+  private capacity = 1024;
+  private count = 0;
+  private left = new Int32Array(this.capacity);
+  private right = new Int32Array(this.capacity);
+  private probability = new Float64Array(this.capacity);
+  private weight = new Float64Array(this.capacity);
+  private rule = new Int16Array(this.capacity);
+
+  push(l: number, r: number, p: number, w: number, rule: number): void {
+    if (this.count === this.capacity) {
+      this.capacity *= 2;
+      this.left = growInt(this.left, this.capacity);
+      this.right = growInt(this.right, this.capacity);
+      const probability = new Float64Array(this.capacity);
+      probability.set(this.probability);
+      this.probability = probability;
+      const weight = new Float64Array(this.capacity);
+      weight.set(this.weight);
+      this.weight = weight;
+      const rules = new Int16Array(this.capacity);
+      rules.set(this.rule);
+      this.rule = rules;
+    }
+    this.left[this.count] = l;
+    this.right[this.count] = r;
+    this.probability[this.count] = p;
+    this.weight[this.count] = w;
+    this.rule[this.count] = rule;
+    this.count++;
+  }
+
+  done(): ScoredPairs {
+    const n = this.count;
+    return { left: this.left.slice(0, n), right: this.right.slice(0, n), probability: this.probability.slice(0, n), weight: this.weight.slice(0, n), rule: this.rule.slice(0, n), count: n };
+  }
+}
+
+function growInt(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(capacity);
+  next.set(array);
+  return next;
+}
+
+function indexOf(position: ReadonlyMap<string, number>, id: string): number {
+  const i = position.get(id);
+  if (i === undefined) throw new ConcordError('OVERRIDE_UNKNOWN_RECORD', `override names record ${id}, which is not in the input`, { kind: 'usage', context: { recordId: id } });
+  return i;
+}
+
+function duplicateIds(ids: readonly string[]): ConcordError {
+  const seen = new Set<string>();
+  const dup = ids.find((id) => (seen.has(id) ? true : (seen.add(id), false)));
+  return new ConcordError('RECORD_ID_DUPLICATE', `record id ${dup} appears more than once`, { kind: 'data', context: { recordId: dup ?? '' }, hint: 'record ids must be unique within a dedupe job' });
+}
