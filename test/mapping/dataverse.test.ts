@@ -86,7 +86,7 @@ describe('Dataverse contact → CIM', () => {
       id: id(), externalRecordId: CONTACT, ...stamps,
       partyId: id(), partyTypeId: { type: 'Individual', id: id() },
       salutation: 'Dr.', firstName: 'Ana', lastName: 'Ng', personName: 'Dr. Ana Ng',
-      primaryAccountId: concordId(SYSTEM, 'account', ACCOUNT, 'BusinessAccount'),
+      primaryAccountId: concordId(SYSTEM, 'account', ACCOUNT, 'Account'),
       birthDate: '1990-04-12', birthDateDay: 12, birthDateMonth: 4, birthDateYear: 1990,
       childrenCount: 2, yearlyIncome: 52000, 'concord:yearlyIncomeExact': 52000.5,
       genderId: concordId(SYSTEM, REFERENCE_DATA, 'Gender', 'Female'),
@@ -97,7 +97,7 @@ describe('Dataverse contact → CIM', () => {
   it('AccountContact: the parent account (T6) and the contact points it names', () => {
     expect(find('AccountContact', CONTACT)).toEqual({
       id: id('AccountContact'), externalRecordId: CONTACT, ...stamps,
-      accountId: concordId(SYSTEM, 'account', ACCOUNT, 'BusinessAccount'),
+      accountId: concordId(SYSTEM, 'account', ACCOUNT, 'Account'),
       individualId: id(), title: 'CTO',
       contactEmailId: id('Email1'), businessPhoneId: id('Telephone1'), mobilePhoneId: id('MobilePhone'), mailingAddressId: id('Address1'),
     });
@@ -138,10 +138,7 @@ describe('Dataverse contact → CIM', () => {
 });
 
 describe('polymorphic customer lookups (T6)', () => {
-  // Known engine gap: `lookup` cannot pick its target table from parentcustomeridtype / customeridtype, so a
-  // contact-typed parent is read as an account. This starts failing (and must become a plain `it`) once the
-  // engine has a typed lookup and the contact mapping uses it.
-  it.fails('a contact-typed parent customer is not taken for an account', () => {
+  it('a contact-typed parent customer is not taken for an account (T6)', () => {
     const { records } = compileMapping(dataverseContact, OPTIONS)(row(dataverseContact, { contactid: CONTACT, lastname: 'Ng', parentcustomerid: ACCOUNT, parentcustomeridtype: 'contact' }));
     expect(records.find((r) => r.entity === 'Individual')?.data['primaryAccountId']).toBeUndefined();
     expect(records.some((r) => r.entity === 'AccountContact')).toBe(false);
@@ -259,7 +256,14 @@ function valueOf(mapping: StreamMapping, column: string, spec: SourceFieldSpec):
 function rowOf(mapping: StreamMapping): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [column, spec] of Object.entries(mapping.source)) model[column] = valueOf(mapping, column, spec);
-  return fc.record(model, { requiredKeys: [mapping.idField] });
+  // A typed (T6) lookup round-trips only for the table it names: its rows say so in the type column.
+  const typed = mapping.fields.flatMap((f) =>
+    f.transform?.name === 'lookup' && typeof f.transform.args?.['typeField'] === 'string' ? [[f.source, f.transform.args['typeField'], String(f.transform.args['typeValue'])] as const] : [],
+  );
+  return fc.record(model, { requiredKeys: [mapping.idField] }).map((fields) => {
+    for (const [column, typeField, typeValue] of typed) if (fields[column] !== undefined) fields[typeField] = typeValue;
+    return fields;
+  });
 }
 
 /** A value as its column means it: option values and numbers by number, date-only columns by calendar date. */

@@ -1,5 +1,5 @@
 /**
- * Dataverse `account` → CIM (crosswalk §3): Party + Organization (one id), BusinessAccount (the CIM Account,
+ * Dataverse `account` → CIM (crosswalk §3): Party + Organization (one id), Account (the CIM Account,
  * keyed by the same GUID), a Customer role with its status (statecode/statuscode, §9), phones, emails,
  * website, and the bill-to (`address1_*`) and ship-to (`address2_*`) addresses.
  *
@@ -28,13 +28,12 @@ const state = stateStatusFields('CustomerStatus.name', ACTIVE_STATE, ACTIVE_STAT
 
 export const ACCOUNT_NOT_MAPPED: Readonly<Record<string, string>> = {
   ...SYSTEM_NOT_MAPPED,
-  primarycontactid: 'the model gives BusinessAccount no concord:primaryContactId (only Account has it); the contact\'s own parentcustomerid links them',
 };
 
 export const dataverseAccount: StreamMapping = {
   system: 'dataverse',
   stream: 'account',
-  description: describeWithUnmapped('A company: Organization + Party, BusinessAccount, Customer role with status, phones, emails, website, bill-to and ship-to addresses', ACCOUNT_NOT_MAPPED),
+  description: describeWithUnmapped('A company: Organization + Party, Account, Customer role with status, phones, emails, website, bill-to and ship-to addresses', ACCOUNT_NOT_MAPPED),
   idField: 'accountid',
   idKind: 'guid',
   modstampField: 'modifiedon',
@@ -67,9 +66,9 @@ export const dataverseAccount: StreamMapping = {
   records: [
     { key: 'Organization', entity: 'Organization', companion: 'Party', when: 'always', set: { sICId: { ref: 'SICCode' } } },
     {
-      key: 'BusinessAccount',
-      entity: 'BusinessAccount',
-      slot: 'BusinessAccount',
+      key: 'Account',
+      entity: 'Account',
+      slot: 'Account',
       nativeRecordId: true,
       when: 'always',
       set: {
@@ -95,10 +94,11 @@ export const dataverseAccount: StreamMapping = {
     addressRecord('Address2', 'Organization', { isUsedForBilling: false, isUsedForShipping: true }),
   ],
   fields: [
-    { source: 'name', target: 'BusinessAccount.name' },
+    { source: 'primarycontactid', target: 'Account.concord:primaryContactId', transform: lookup('contact') },
+    { source: 'name', target: 'Account.name' },
     { source: 'name', target: 'Organization.businessName', reverse: false },
-    { source: 'accountnumber', target: 'BusinessAccount.accountNumber' },
-    { source: 'parentaccountid', target: 'BusinessAccount.parentAccountId', transform: ACCOUNT_LOOKUP },
+    { source: 'accountnumber', target: 'Account.accountNumber' },
+    { source: 'parentaccountid', target: 'Account.parentAccountId', transform: ACCOUNT_LOOKUP },
     { source: 'customertypecode', target: 'Organization.companyType', transform: choice(CUSTOMER_TYPE_CODES), note: 'the relationship type label (Customer, Prospect, Competitor …)' },
     { source: 'industrycode', target: 'Organization.primaryIndustryName', transform: choice(INDUSTRY_CODES) },
     { source: 'ownershipcode', target: 'Organization.concord:ownershipLabel', transform: choice(OWNERSHIP_CODES) },
@@ -108,7 +108,7 @@ export const dataverseAccount: StreamMapping = {
     { source: 'sic', target: 'SICCode.sICCodeName' },
     { source: 'tickersymbol', target: 'Organization.stockTickerSymbol' },
     { source: 'stockexchange', target: 'Organization.stockExchangeName' },
-    { source: 'description', target: 'BusinessAccount.description' },
+    { source: 'description', target: 'Account.description' },
     { source: 'websiteurl', target: 'PartyWebAddress.webSiteURL' },
     ...emails.fields,
     ...phones.fields,

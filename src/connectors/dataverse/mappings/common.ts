@@ -56,8 +56,16 @@ export function lookup(stream: string, slot?: string): { name: string; args: Rec
   return { name: 'lookup', args: slot === undefined ? { stream } : { stream, slot } };
 }
 
-/** Account lookups point at the BusinessAccount the account mapping emits (the CIM `Account`). */
-export const ACCOUNT_LOOKUP = lookup('account', 'BusinessAccount');
+/** Account lookups point at the Account the account mapping emits (the CIM `Account`). */
+export const ACCOUNT_LOOKUP = lookup('account', 'Account');
+
+/**
+ * T6: a polymorphic customer lookup (`parentcustomerid`, `customerid`) read as an account only when its companion
+ * type column says `account`; a contact-typed value yields no account reference.
+ */
+export function accountWhenTyped(typeField: string): { name: string; args: Record<string, string> } {
+  return { name: 'lookup', args: { stream: 'account', slot: 'Account', typeField, typeValue: 'account' } };
+}
 
 /** A `{ name }`-style reference-data record (LeadStatus, CustomerStatus …) keyed by its value. */
 export function referenceRecord(key: string, property: string, entity = key): RecordSpec {

@@ -8,7 +8,7 @@
  */
 import type { StreamMapping } from '../../../mapping/types.js';
 import {
-  ACCOUNT_LOOKUP, ACTIVE_STATE, ACTIVE_STATUS, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, addressColumns, addressRecord, choice,
+  accountWhenTyped, ACTIVE_STATE, ACTIVE_STATUS, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, addressColumns, addressRecord, choice,
   describeWithUnmapped, emailColumns, lookup, optionSource, optOuts, ownerFields, personFields, phoneColumns, referenceRecord, stateStatusFields,
 } from './common.js';
 
@@ -32,7 +32,7 @@ const state = stateStatusFields('CustomerStatus.name', ACTIVE_STATE, ACTIVE_STAT
 
 export const CONTACT_NOT_MAPPED: Readonly<Record<string, string>> = {
   ...SYSTEM_NOT_MAPPED,
-  parentcustomeridtype: 'T6 discriminator of parentcustomerid; no CIM slot. The engine has no typed lookup yet, so parentcustomerid is read as an account (Dataverse forms set an account there)',
+  parentcustomeridtype: 'T6 discriminator of parentcustomerid: read by its lookup, no CIM slot of its own',
 };
 
 export const dataverseContact: StreamMapping = {
@@ -107,10 +107,10 @@ export const dataverseContact: StreamMapping = {
     {
       source: 'parentcustomerid',
       target: 'Individual.primaryAccountId',
-      transform: ACCOUNT_LOOKUP,
-      note: 'T6: the parent account (parentcustomeridtype = account); a contact-typed parent is not told apart yet',
+      transform: accountWhenTyped('parentcustomeridtype'),
+      note: 'T6: the parent account when parentcustomeridtype = account; a contact-typed parent is no account',
     },
-    { source: 'parentcustomerid', target: 'AccountContact.accountId', transform: ACCOUNT_LOOKUP, reverse: false },
+    { source: 'parentcustomerid', target: 'AccountContact.accountId', transform: accountWhenTyped('parentcustomeridtype'), reverse: false },
     { source: 'jobtitle', target: 'AccountContact.title' },
     { source: 'department', target: 'AccountContact.departmentName' },
     { source: 'assistantname', target: 'AccountContact.assistantName' },

@@ -6,7 +6,7 @@
  * getMapping('dataverse', 'incident').fields.find((f) => f.source === 'prioritycode')?.target; // 'ServiceCase.priority'
  */
 import type { StreamMapping } from '../../../mapping/types.js';
-import { ACCOUNT_LOOKUP, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, lookup, optionSource, stateStatusFields } from './common.js';
+import { accountWhenTyped, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, lookup, optionSource, stateStatusFields } from './common.js';
 
 export const CASE_STATES = { 0: 'Active', 1: 'Resolved', 2: 'Canceled' } as const;
 export const CASE_STATUSES = {
@@ -21,7 +21,7 @@ const state = stateStatusFields('ServiceCase.status', CASE_STATES, CASE_STATUSES
 
 export const INCIDENT_NOT_MAPPED: Readonly<Record<string, string>> = {
   ...SYSTEM_NOT_MAPPED,
-  customeridtype: 'T6 discriminator of customerid; the engine has no typed lookup yet (see customerid)',
+  customeridtype: 'T6 discriminator of customerid: read by its lookup, no CIM slot of its own',
 };
 
 export const dataverseIncident: StreamMapping = {
@@ -63,8 +63,8 @@ export const dataverseIncident: StreamMapping = {
     {
       source: 'customerid',
       target: 'ServiceCase.accountId',
-      transform: ACCOUNT_LOOKUP,
-      note: 'T6: right when customeridtype = account; a contact-typed customer yields an id that resolves to no account (the contact is in contactId) until the engine has a typed lookup',
+      transform: accountWhenTyped('customeridtype'),
+      note: 'T6: the account when customeridtype = account; a contact-typed customer is in contactId (primarycontactid)',
     },
     { source: 'primarycontactid', target: 'ServiceCase.contactId', transform: lookup('contact') },
     { source: 'prioritycode', target: 'ServiceCase.priority', transform: choice(PRIORITY_CODES) },
