@@ -45,6 +45,8 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
   const createdField = mapping.systemFields?.createdDate;
   const modifiedField = mapping.systemFields?.lastModifiedDate;
   const modstampField = mapping.systemFields?.systemModstamp;
+  const stampOffset = mapping.systemFields?.assumeOffsetMinutes;
+  const stampOptions = stampOffset === undefined ? undefined : { assumeOffsetMinutes: stampOffset };
   const mainEntity = records.find((r) => r.when === 0)!.spec.entity;
   const strict = profile === 'strict';
 
@@ -115,7 +117,7 @@ export function compilePrepared(prepared: PreparedMapping, profile: 'strict' | '
     if (isEmptyValue(raw)) return undefined;
     const text = typeof raw === 'string' ? raw : String(raw);
     if (text === lastStampRaw && lastStamp !== undefined) return lastStamp;
-    const instant = parseDateTime(text);
+    const instant = parseDateTime(text, stampOptions);
     lastStampRaw = text;
     lastStamp = instant;
     if (instant === undefined) row.error(field, 'INVALID_DATETIME', `${field} is not a possible date-time: ${JSON.stringify(raw)}`, raw, mainEntity);

@@ -155,6 +155,11 @@ export interface StreamMapping {
     readonly createdDate?: string;
     readonly lastModifiedDate?: string;
     readonly systemModstamp?: string;
+    /**
+     * Offset (minutes east of UTC) of stamps written without a zone: Marketing Cloud writes Central Standard
+     * Time without daylight saving, -360. Stamps with a zone or `Z` are read as written.
+     */
+    readonly assumeOffsetMinutes?: number;
   };
   /** Declared source fields: types drive documentation, generated tests and write-back. */
   readonly source: Readonly<Record<string, SourceFieldSpec>>;

@@ -80,6 +80,8 @@ describe('Subscribers', () => {
     // 6:45:10 PM CST on April 30 is 00:45:10 UTC on May 1.
     expect(consent?.['capturedDateTime']).toBe('2024-05-01T00:45:10.000Z');
     expect(String(consent?.['capturedDateTime']) > String(entity(records, 'Individual')[0]?.['createdDate'])).toBe(true);
+    // CreatedDate is Central Standard Time without daylight saving (UTC-6), like every Marketing Cloud extract date.
+    expect(entity(records, 'Individual')[0]?.['createdDate']).toBe('2023-03-02T15:15:00.000Z');
   });
 });
 

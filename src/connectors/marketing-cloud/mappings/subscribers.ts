@@ -24,7 +24,7 @@ export const marketingCloudSubscribers: StreamMapping = {
     'CreatedDate and UnsubscribedDate are Central Standard Time (UTC−6, no DST); CreatedDate, as the system createdDate, is read as UTC until system fields take an offset',
   idField: 'SubscriberKey',
   idKind: 'string',
-  systemFields: { createdDate: 'CreatedDate' },
+  systemFields: { createdDate: 'CreatedDate', assumeOffsetMinutes: -360 },
   source: {
     SubscriberKey: { type: 'id' },
     EmailAddress: { type: 'email', length: 254 },
