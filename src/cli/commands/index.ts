@@ -8,5 +8,6 @@ import { registerSync } from './sync.js';
 import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
 import { registerMapping } from './mapping.js';
+import { registerDedupe } from './dedupe.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping];
+export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping, registerDedupe];

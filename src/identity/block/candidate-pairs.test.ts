@@ -39,13 +39,13 @@ describe('blocking', () => {
   });
 
   it('link mode pairs only across sides, left side first', () => {
-    const records = [rec('l1', { k: 'x' }, 'A'), rec('r1', { k: 'x' }, 'B'), rec('l2', { k: 'x' }, 'A'), rec('r2', { k: 'y' }, 'B')];
+    const records = [rec('l1', { k: 'kx' }, 'A'), rec('r1', { k: 'kx' }, 'B'), rec('l2', { k: 'kx' }, 'A'), rec('r2', { k: 'y' }, 'B')];
     const index = buildBlockIndex(records, [{ name: 'k', parts: ['k'] }], { mode: 'link' });
     expect(pairsOf(index)).toEqual(['0-1', '2-1']);
   });
 
   it('streams in chunks of the configured size', () => {
-    const many = Array.from({ length: 50 }, (_, i) => rec(String(i), { k: 'same' }));
+    const many = Array.from({ length: 50 }, (_, i) => rec(String(i), { k: 'shared' }));
     const sizes: number[] = [];
     const stats = forEachCandidateChunk(buildBlockIndex(many, [{ name: 'k', parts: ['k'] }], { mode: 'dedupe', chunkSize: 500 }), (_l, _r, n) => sizes.push(n));
     expect(stats.pairs).toBe(1225);
@@ -53,8 +53,8 @@ describe('blocking', () => {
   });
 
   it.each([
-    [{ a: 'x', b: 2 }, 'x\u001f2'],
-    [{ a: 'x' }, undefined],
+    [{ a: 'kx', b: 2 }, 'kx\u001f2'],
+    [{ a: 'kx' }, undefined],
     [{ a: ' NULL ', b: 1 }, undefined],
     [{ a: (r: unknown) => r, b: 1 }, undefined],
   ])('blockingKey(%o)', (features, expected) => {

@@ -10,6 +10,7 @@
  *   { name: 'postcode + initial', parts: ['postcode', (r) => String(r.features['first_name'] ?? '').slice(0, 1)] },
  * ];
  */
+import { DEFAULT_PLACEHOLDERS } from '../normalize/placeholder.js';
 import type { IdentityRecord } from '../types.js';
 
 /** A part of a blocking key: a feature key, or a function deriving a value (undefined = no value). */
@@ -22,15 +23,11 @@ export interface BlockingRule {
 }
 
 /**
- * Values that never block: placeholders that data-entry tools and forms put in when a value is unknown. Two
- * records both holding `test@test.com` are not evidence of anything. Compared after trimming and lower-casing.
+ * Values that never block: the normalizers' placeholder lists of every kind (`n/a`, `test@test.com`,
+ * `0000000000`, `1900-01-01` …). Two records both holding `test@test.com` are not evidence of anything.
+ * Compared after trimming and lower-casing.
  */
-export const DEFAULT_BLOCKING_PLACEHOLDERS: readonly string[] = [
-  '', 'null', 'none', 'nil', 'n/a', 'na', 'unknown', 'not known', 'undefined', '-', '.', '?',
-  'test@test.com', 'test@example.com', 'noemail@noemail.com', 'none@none.com', 'no@email.com', 'email@email.com',
-  '0', '00000', '000000', '0000000000', '00000000000', '+10000000000', '1111111111', '1234567890', '9999999999',
-  '+0000000000', '19000101', '1900-01-01', '01/01/1900',
-];
+export const DEFAULT_BLOCKING_PLACEHOLDERS: readonly string[] = [...new Set(Object.values(DEFAULT_PLACEHOLDERS).flat())];
 
 /**
  * The key of `record` under `rule`, or undefined when a part is missing or a placeholder (the record then sits

@@ -3,3 +3,4 @@ export * from './union-find.js';
 export * from './chaining-guard.js';
 export * from './clusters.js';
 export * from './resolve.js';
+export * from './evaluate.js';

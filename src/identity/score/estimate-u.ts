@@ -41,7 +41,7 @@ export function estimateU(records: readonly IdentityRecord[], comparisons: reado
     if (left.length === 0 || right.length === 0) throw new ConcordError('U_ONE_SIDE', 'link mode needs records on both sides', { kind: 'data' });
   }
   const possible = left !== undefined ? left.length * right!.length : (n * (n - 1)) / 2;
-  const wanted = Math.max(1, Math.min(options.pairs ?? 1_000_000, possible * 2));
+  const wanted = Math.max(1, Math.min(options.pairs ?? 1_000_000, possible));
   const counts = comparisons.map((c) => new Float64Array(c.levels.length));
   for (let k = 0; k < wanted; k++) {
     let a: number;
