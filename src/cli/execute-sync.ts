@@ -53,7 +53,7 @@ export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOpti
     view.stop();
     if (options.json) ctx.output.out(JSON.stringify(report, null, 2));
     else ctx.output.out(renderRunReport(report));
-    const exitCode = report.status === 'failed' ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
+    const exitCode = report.status !== 'succeeded' ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
     return { report, exitCode };
   } finally {
     view.stop();

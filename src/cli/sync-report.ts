@@ -35,6 +35,7 @@ export function renderRunReport(report: RunReport): string {
     if (warnings.length > 15) lines.push(`  … and ${warnings.length - 15} more kinds (--json lists all)`);
   }
   if (t.deadLettered > 0) lines.push('', `${t.deadLettered} record(s) dead-lettered: \`concord runs show ${report.runId}\` lists them with the reason.`);
+  if (report.status === 'paused') lines.push('', 'paused: a system ran low on API quota; its cursors are saved — run `concord sync` again later to resume.');
   lines.push(`run ${report.runId}: ${report.status}`);
   return lines.join('\n');
 }

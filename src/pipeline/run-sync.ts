@@ -20,7 +20,8 @@ export interface RunSyncOptions {
 
 export interface RunReport {
   runId: string;
-  status: 'succeeded' | 'failed';
+  /** `paused`: a system's API quota ran low; its cursors are kept and the next run resumes. */
+  status: 'succeeded' | 'failed' | 'paused';
   streams: StreamReport[];
   /** Streams that were not synced, with the reason (no mapping, disabled …). */
   skipped: Array<{ system: string; stream: string; reason: string }>;
@@ -33,10 +34,11 @@ export interface RunReport {
 export async function runSync(
   store: Store,
   plans: readonly StreamPlan[],
-  skipped: RunReport['skipped'],
+  skippedBefore: RunReport['skipped'],
   options: RunSyncOptions,
 ): Promise<RunReport> {
   const started = performance.now();
+  const skipped = [...skippedBefore];
   const run = await store.startRun(options.request);
   const reports: StreamReport[] = [];
   const totals = emptyCounts();
@@ -48,22 +50,32 @@ export async function runSync(
     signal: options.signal,
   };
   let failure: string | undefined;
+  let paused: string | undefined;
+  const pausedSystems = new Set<string>();
   try {
     for (const plan of plans) {
       if (options.signal?.aborted) break;
+      // A system out of quota is not asked again in this run; other systems go on.
+      if (pausedSystems.has(plan.system)) {
+        skipped.push({ system: plan.system, stream: plan.stream, reason: `paused: ${plan.system} is out of API quota; the next run resumes it` });
+        continue;
+      }
       options.onStreamStart?.(plan);
       const report = await syncStream(store, plan, streamOptions);
       reports.push(report);
       addCounts(totals, report.counts);
       options.onStreamEnd?.(report);
-      if (report.error && failure === undefined) failure = `${plan.system}/${plan.stream}: ${report.error}`;
+      if (report.error && report.errorKind === 'quota') {
+        pausedSystems.add(plan.system);
+        paused ??= `${plan.system}/${plan.stream}: ${report.error}`;
+      } else if (report.error && failure === undefined) failure = `${plan.system}/${plan.stream}: ${report.error}`;
     }
   } catch (caught) {
     failure = caught instanceof Error ? caught.message : String(caught);
   }
   if (options.signal?.aborted && failure === undefined) failure = 'interrupted';
-  const status = failure === undefined ? 'succeeded' : 'failed';
-  await store.finishRun(run.id, status, failure);
+  const status = failure !== undefined ? 'failed' : paused !== undefined ? 'paused' : 'succeeded';
+  await store.finishRun(run.id, status, failure ?? (paused === undefined ? undefined : `paused: quota — ${paused}`));
   return {
     runId: run.id,
     status,

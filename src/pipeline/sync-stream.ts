@@ -43,6 +43,7 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
   let fromStart = true;
   let completed = false;
   let error: string | undefined;
+  let errorKind: string | undefined;
 
   try {
     if (plan.referenceRecords && plan.referenceRecords.length > 0) {
@@ -72,7 +73,9 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
     }
     completed = !options.signal?.aborted;
   } catch (caught) {
-    error = toConcordError(caught).toLine();
+    const concordError = toConcordError(caught);
+    error = concordError.toLine();
+    errorKind = concordError.kind;
   }
 
   let reconciledDeletes = 0;
@@ -88,6 +91,7 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
     warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
     reconciledDeletes,
     error,
+    errorKind,
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -76,6 +76,8 @@ export interface StreamReport {
   reconciledDeletes: number;
   /** Why the stream did not run or stopped early, when it did. */
   error?: string | undefined;
+  /** The kind of that error: `quota` pauses the run (resumable later), anything else fails it. */
+  errorKind?: string | undefined;
   seconds: number;
 }
 

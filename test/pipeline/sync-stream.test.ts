@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Page, ReadOptions, Source, StreamInfo } from '../../src/connectors/connector.js';
 import { concordId } from '../../src/core/ids.js';
+import { ConcordError } from '../../src/core/errors.js';
 import type { CimRecord } from '../../src/model/record.js';
 import { STORES } from '../support/stores.js';
 import type { SourceRecord, Store } from '../../src/store/store.js';
@@ -13,6 +14,7 @@ class TableSource implements Source {
   readonly externalSourceId = 'test:1';
   readonly fullReadReconciles = true;
   failAfterPages: number | undefined;
+  failWith: () => Error = () => new Error('connection reset');
   constructor(public rows: SourceRecord[], public problemsAt: Map<number, string> = new Map()) {}
   async check() {
     return { ok: true, message: 'ok' };
@@ -24,7 +26,7 @@ class TableSource implements Source {
     const start = typeof options.cursor?.['offset'] === 'number' ? (options.cursor['offset'] as number) : 0;
     let pages = 0;
     for (let offset = start; offset < this.rows.length; offset += options.pageSize) {
-      if (this.failAfterPages !== undefined && pages >= this.failAfterPages) throw new Error('connection reset');
+      if (this.failAfterPages !== undefined && pages >= this.failAfterPages) throw this.failWith();
       const slice = this.rows.slice(offset, offset + options.pageSize);
       const problems = slice.flatMap((r, i) => (this.problemsAt.has(offset + i) ? [{ line: offset + i + 2, code: 'CSV_BAD_ROW', reason: this.problemsAt.get(offset + i)! }] : []));
       const records = slice.filter((_, i) => !this.problemsAt.has(offset + i));
@@ -153,5 +155,35 @@ for (const backend of STORES) describe(`runSync on ${backend.name}`, () => {
     // A resumed read did not start at the beginning: nothing is reconciled away.
     expect(resumed.streams[0]!.reconciledDeletes).toBe(0);
     expect((await store.countCimRecords('Individual'))[0]).toMatchObject({ live: 50, deleted: 0 });
+  });
+});
+
+describe('a system out of API quota', () => {
+  it('pauses the run, keeps what was committed, skips that system and carries on with the others', async () => {
+    const backend = STORES[0]!;
+    const store = await backend.open();
+    try {
+      const quota = new TableSource(people(30));
+      quota.failAfterPages = 1;
+      quota.failWith = () => new ConcordError('SF_QUOTA', 'API requests at 95% of the daily limit', { kind: 'quota' });
+      const other = new TableSource(people(5, 100));
+      const plans: StreamPlan[] = [
+        { ...plan(quota), system: 'sf' },
+        { ...plan(quota), system: 'sf', stream: 'people2' },
+        { ...plan(other), system: 'files' },
+      ];
+      const report = await runSync(store, plans, [], options);
+      expect(report.status).toBe('paused');
+      expect(report.skipped).toEqual([{ system: 'sf', stream: 'people2', reason: expect.stringMatching(/out of API quota/) }]);
+      expect(report.streams.map((s) => [s.system, s.counts.loaded])).toEqual([
+        ['sf', 10],
+        ['files', 5],
+      ]);
+      const run = await store.getRun(report.runId);
+      expect(run?.status).toBe('paused');
+      expect(await store.getCursor('sf', 'people')).toEqual({ offset: 10 });
+    } finally {
+      await store.close();
+    }
   });
 });
