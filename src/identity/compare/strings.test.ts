@@ -62,7 +62,7 @@ function refJaro(a0: string, b0: string): number {
   return (m / s.length + m / l.length + (m - t) / m) / 3;
 }
 
-const word = fc.string({ unitSize: 'grapheme-ascii', maxLength: 12 });
+const word = fc.string({ unit: 'grapheme-ascii', maxLength: 12 });
 const smallAlphabet = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), maxLength: 10 });
 const longWord = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'x', 'y'), minLength: 30, maxLength: 60 });
 

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import talismanSoundex from 'talisman/phonetics/soundex';
+import { nysiis, soundex } from './phonetic.js';
+
+describe('soundex', () => {
+  // US National Archives examples, plus the classic pairs.
+  it.each([
+    ['Robert', 'R163'], ['Rupert', 'R163'], ['Rubin', 'R150'], ['Ashcraft', 'A261'], ['Ashcroft', 'A261'],
+    ['Tymczak', 'T522'], ['Pfister', 'P236'], ['Honeyman', 'H555'], ['Smith', 'S530'], ['Schmidt', 'S530'],
+    ['Thompson', 'T512'], ['Thomson', 'T525'], ['Jon', 'J500'], ['John', 'J500'], ['Lee', 'L000'], ['', ''],
+    ['Müller', 'M460'], ["O'Brien", 'O165'],
+  ])('%s → %s', (name, code) => {
+    expect(soundex(name)).toBe(code);
+  });
+
+  it('agrees with talisman on a name list', () => {
+    const names = ['Washington', 'Lee', 'Gutierrez', 'Jackson', 'Pfeiffer', 'Lloyd', 'Vaughan', 'Hughes', 'Wheeler',
+      'Edwards', 'Matthews', 'Kenneth', 'Knight', 'Macintosh', 'Phillips', 'Sarah', 'Zachary', 'Bryant', 'Schwarzenegger'];
+    for (const name of names) expect(soundex(name)).toBe((talismanSoundex as (s: string) => string)(name));
+  });
+});
+
+describe('nysiis', () => {
+  // Published NYSIIS vectors (original algorithm, untruncated).
+  it.each([
+    ['Catherine', 'CATARAN'], ['Katherine', 'CATARAN'], ['John', 'JAN'], ['Jon', 'JAN'], ['Worthy', 'WARTY'],
+    ['Ogata', 'OGAT'], ['Montgomery', 'MANTGANARY'], ['Costales', 'CASTAL'], ['Tu', 'T'],
+    ['Martincevic', 'MARTANCAFAC'], ['Jonathan', 'JANATAN'], ['Johnathan', 'JANATAN'], ['Teresa', 'TARAS'],
+    ['Theresa', 'TARAS'], ['Jessica', 'JASAC'], ['Joshua', 'JAS'], ['Smith', 'SNAT'], ['Schmidt', 'SNAD'],
+    ['Thompson', 'TANPSAN'], ['Thomson', 'TANSAN'], ['Knight', 'NAGT'], ['Macintosh', 'MCANT'], ['', ''],
+  ])('%s → %s', (name, code) => {
+    expect(nysiis(name)).toBe(code);
+  });
+
+  it('ignores case, accents and punctuation', () => {
+    expect(nysiis('JOSÉ')).toBe(nysiis('jose'));
+    expect(nysiis("O'Neil")).toBe(nysiis('ONeil'));
+  });
+});
