@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import { boundedPayloadJson, toJsonText } from '../rows.js';
-import { planPage, sourceKeyText } from '../page-plan.js';
+import { KEY_SEPARATOR, planPage, sourceKeyText, type SourceRef } from '../page-plan.js';
 import type { PageCommit, PageResult } from '../store.js';
 import type { PostgresPool } from './connect.js';
 
@@ -43,23 +43,25 @@ const UPSERT_CIM = `
   WHERE cim_records.hash <> excluded.hash OR cim_records.deleted
   RETURNING (xmax = 0) AS inserted`;
 
+// The three statements below run once per (system, stream) of the page (almost always one): `= ANY(array)` on
+// the source index is a plan PostgreSQL keeps at any table size, where a join against unnest() may turn into a
+// sequential scan of cim_records.
+
 // Runs after the upsert, so a key this page produces already belongs to the source record producing it.
 const TOMBSTONE_STALE = `
   UPDATE cim_records c SET deleted = true, updated_at = $7::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[]) AS s(system, stream, record_id)
-  WHERE c.source_system = s.system AND c.source_stream = s.stream AND c.source_record_id = s.record_id AND NOT c.deleted
+  WHERE c.source_system = $1 AND c.source_stream = $2 AND c.source_record_id = ANY($3::text[]) AND NOT c.deleted
     AND (c.entity, c.external_source_id, c.external_record_id) NOT IN (SELECT * FROM unnest($4::text[], $5::text[], $6::text[]))`;
 
 const TOMBSTONE_CIM_OF_SOURCE = `
-  UPDATE cim_records c SET deleted = true, updated_at = $4::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[]) AS s(system, stream, record_id)
-  WHERE c.source_system = s.system AND c.source_stream = s.stream AND c.source_record_id = s.record_id AND NOT c.deleted`;
+  UPDATE cim_records SET deleted = true, updated_at = $4::timestamptz
+  WHERE source_system = $1 AND source_stream = $2 AND source_record_id = ANY($3::text[]) AND NOT deleted`;
 
 // The hash changes too, so the same row read again later (restored in the system) counts as changed.
 const TOMBSTONE_SOURCE = `
   UPDATE source_records r SET deleted = true, modstamp = coalesce(s.modstamp, r.modstamp), hash = 'deleted:' || r.hash, updated_at = $5::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS s(system, stream, record_id, modstamp)
-  WHERE r.system = s.system AND r.stream = s.stream AND r.record_id = s.record_id AND NOT r.deleted`;
+  FROM unnest($3::text[], $4::text[]) AS s(record_id, modstamp)
+  WHERE r.system = $1 AND r.stream = $2 AND r.record_id = s.record_id AND NOT r.deleted`;
 
 const INSERT_DEAD_LETTERS = `
   INSERT INTO dead_letters (run_id, system, stream, record_id, line, stage, entity, field, code, reason, payload, created_at)
@@ -77,6 +79,17 @@ const INSERT_EVENTS = `
 const UPSERT_CURSOR = `
   INSERT INTO cursors (system, stream, cursor, updated_at) VALUES ($1, $2, $3::jsonb, $4::timestamptz)
   ON CONFLICT (system, stream) DO UPDATE SET cursor = excluded.cursor, updated_at = excluded.updated_at`;
+
+function byStream<T extends SourceRef>(refs: readonly T[]): Array<{ system: string; stream: string; items: T[] }> {
+  const groups = new Map<string, { system: string; stream: string; items: T[] }>();
+  for (const ref of refs) {
+    const key = `${ref.system}${KEY_SEPARATOR}${ref.stream}`;
+    const group = groups.get(key) ?? { system: ref.system, stream: ref.stream, items: [] };
+    group.items.push(ref);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
 
 export function postgresWriter(pool: PostgresPool, options: PostgresWriterOptions): PostgresWriter {
   const json = (value: unknown): string => toJsonText(value, true);
@@ -128,11 +141,11 @@ export function postgresWriter(pool: PostgresPool, options: PostgresWriterOption
     result.cimUnchanged = page.cimRecords.length - result.cimInserted - result.cimUpdated;
 
     const produced = plan.produced.filter((p) => !firstSeen.has(sourceKeyText(p)));
-    if (produced.length > 0) {
+    for (const group of byStream(produced)) {
       const stale = await client.query(TOMBSTONE_STALE, [
-        produced.map((p) => p.system),
-        produced.map((p) => p.stream),
-        produced.map((p) => p.recordId),
+        group.system,
+        group.stream,
+        group.items.map((p) => p.recordId),
         plan.cimRows.map((r) => r.entity),
         plan.cimRows.map((r) => r.externalSourceId),
         plan.cimRows.map((r) => r.externalRecordId),
@@ -141,12 +154,11 @@ export function postgresWriter(pool: PostgresPool, options: PostgresWriterOption
       result.cimDeleted += stale.rowCount ?? 0;
     }
 
-    if (plan.deletions.length > 0) {
-      const d = plan.deletions;
-      const refs = [d.map((x) => x.system), d.map((x) => x.stream), d.map((x) => x.recordId)];
-      const tombstoned = await client.query(TOMBSTONE_CIM_OF_SOURCE, [...refs, now]);
+    for (const group of byStream(plan.deletions)) {
+      const ids = group.items.map((d) => d.recordId);
+      const tombstoned = await client.query(TOMBSTONE_CIM_OF_SOURCE, [group.system, group.stream, ids, now]);
       result.cimDeleted += tombstoned.rowCount ?? 0;
-      await client.query(TOMBSTONE_SOURCE, [...refs, d.map((x) => x.modstamp ?? null), now]);
+      await client.query(TOMBSTONE_SOURCE, [group.system, group.stream, ids, group.items.map((d) => d.modstamp ?? null), now]);
     }
 
     if (page.deadLetters.length > 0) {
