@@ -12,11 +12,34 @@ import type { IdentifierGuard } from '../cluster/chaining-guard.js';
 import type { DeterministicRule } from '../score/deterministic.js';
 import type { IdentityRecord } from '../types.js';
 
-const initial = (key: string) => (r: IdentityRecord): string | undefined => {
-  const v = r.features[key];
-  return typeof v === 'string' && v.length > 0 ? v[0] : undefined;
+function text(record: IdentityRecord, key: string): string | undefined {
+  const v = record.features[key];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+const initial = (key: string) => (r: IdentityRecord): string | undefined => text(r, key)?.[0];
+
+/** The two names' Soundex codes as a set: the same for "ashleigh quilliam" and "quilliam ashleigh". */
+const nameCodes = (r: IdentityRecord): string | undefined => {
+  const a = text(r, 'first_name_soundex');
+  const b = text(r, 'last_name_soundex');
+  return a !== undefined && b !== undefined ? (a < b ? `${a}+${b}` : `${b}+${a}`) : undefined;
 };
 
+/** The two initials as a set, for swapped first and last names. */
+const initials = (r: IdentityRecord): string | undefined => {
+  const a = text(r, 'first_name')?.[0];
+  const b = text(r, 'last_name')?.[0];
+  return a !== undefined && b !== undefined ? (a < b ? a + b : b + a) : undefined;
+};
+
+/**
+ * Each rule keeps pairs that some corruption would otherwise lose: contact points for records whose names and
+ * dates are wrong; name codes + birth year, first-name code + date, last name + initial for typos; the
+ * unordered name codes and initials for swapped first/last names; date + postcode / initial for broken names.
+ * A plain date-of-birth rule would add recall on small files (fake_1000: 0.78 → 0.83) but at a million people it
+ * makes ~38 records per date, ≈ 19 M pairs, so it is left out.
+ */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'email', parts: ['email'] },
   { name: 'phone', parts: ['phone'] },
@@ -25,6 +48,12 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'first name soundex + dob', parts: ['first_name_soundex', 'dob'] },
   { name: 'last name + first initial', parts: ['last_name', initial('first_name')] },
   { name: 'postcode + first initial + last initial', parts: ['postcode', initial('first_name'), initial('last_name')] },
+  { name: 'name soundex codes (either order)', parts: [nameCodes] },
+  { name: 'email local part', parts: ['email_local'] },
+  { name: 'dob + postcode', parts: ['dob', 'postcode'] },
+  { name: 'dob + initials (either order)', parts: ['dob', initials] },
+  { name: 'dob + first initial', parts: ['dob', initial('first_name')] },
+  { name: 'dob + last initial', parts: ['dob', initial('last_name')] },
 ];
 
 export const PERSON_DETERMINISTIC_RULES: readonly DeterministicRule[] = [
