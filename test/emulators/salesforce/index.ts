@@ -18,6 +18,8 @@ export { SalesforceEmulatorServer, MAX_URL_LENGTH, type Fault, type Credentials 
 export interface EmulatorOptions extends ServerOptions {
   seed: number;
   people: number;
+  /** Extra custom text fields per object, e.g. `{ Contact: 800 }` for a field list too long for a GET. */
+  customFields?: Readonly<Record<string, number>>;
 }
 
 export interface SalesforceEmulator {
@@ -32,7 +34,7 @@ export interface SalesforceEmulator {
 }
 
 export async function startSalesforceEmulator(options: EmulatorOptions): Promise<SalesforceEmulator> {
-  const org = new EmulatedOrg({ seed: options.seed, people: options.people });
+  const org = new EmulatedOrg({ seed: options.seed, people: options.people, ...(options.customFields ? { customFields: options.customFields } : {}) });
   const server = new SalesforceEmulatorServer(org, options);
   const url = await server.listen();
   return {

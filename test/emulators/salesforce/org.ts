@@ -37,6 +37,8 @@ export interface OrgOptions {
   seed: number;
   /** People the demo generator creates (Contacts, Leads … follow from them). */
   people: number;
+  /** Extra custom text fields per object (`Extra_Field_0001__c` …, null in seeded rows), for orgs with wide objects. */
+  customFields?: Readonly<Record<string, number>>;
 }
 
 export class EmulatedOrg {
@@ -55,6 +57,12 @@ export class EmulatedOrg {
     const world = generateDemo({ people: options.people, seed: options.seed });
     this.orgId = world.salesforce.orgId;
     this.schema = orgSchema();
+    for (const [object, count] of Object.entries(options.customFields ?? {})) {
+      const schema = this.schema.get(object);
+      if (!schema) throw new Error(`no object ${object}`);
+      const template = schema.fields.find((f) => f.name === 'Title' || f.name === 'Name')!;
+      for (let i = 1; i <= count; i++) schema.fields.push({ ...template, name: `Extra_Field_${String(i).padStart(4, '0')}__c`, label: `Extra Field ${i}`, type: 'string', compoundFieldName: null });
+    }
     for (const [object, rows] of Object.entries(world.salesforce.objects)) {
       const schema = this.schema.get(object)!;
       const datetimes = new Set(schema.fields.filter((f) => f.type === 'datetime').map((f) => f.name));

@@ -98,7 +98,8 @@ export class SalesforceEmulatorServer {
     this.credentials = { clientId: 'concord-test-client', clientSecret: 'concord-test-secret', username: 'integration@example.com', refreshToken: 'concord-test-refresh', ...options.credentials };
     this.apiLimit = options.apiLimit ?? 100_000;
     this.bulkPollsToComplete = options.bulkPollsToComplete ?? 2;
-    this.server = createServer((req, res) => {
+    // Node refuses request heads over 16 KiB with 431 before the handler runs; Salesforce's limit is on the URL (414).
+    this.server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
       void this.handle(req, res);
     });
   }
