@@ -16,3 +16,5 @@ export {
   type StreamMapping, type MappingOverride, type MapOutcome, type MappingIssue, type CompileOptions, type CompiledMapping,
 } from './mapping/index.js';
 export { getMapping, listMappings, hasMapping } from './connectors/mapping-registry.js';
+export { openStore, parseStoreUrl, type StoreLocation } from './store/open.js';
+export type { Store, StoreOptions, StoreDialect, PageCommit, PageResult, SourceRecord, CimRecordRow, DeadLetter, Run, RunCounts, StoredCimRecord, OutboxEvent, StoredOutboxEvent } from './store/store.js';
