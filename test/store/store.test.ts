@@ -139,7 +139,7 @@ for (const backend of STORES) {
           // A stage outside the allowed set violates a CHECK constraint after every other write of the page.
           deadLetters: [{ runId: 'run-1', system: SYSTEM, stream: STREAM, stage: 'nowhere' as 'map', code: 'X', reason: 'bad' }],
         });
-        await expect(store.commitPage(bad)).rejects.toThrow();
+        await expect(store.commitPage(bad)).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED', kind: 'bug' });
         expect(await store.getCursor(SYSTEM, STREAM)).toEqual({ page: 1 });
         expect(await store.getSourceRecord(SYSTEM, STREAM, 'c1')).toBeUndefined();
         expect(await store.getCimRecord('Individual', SYSTEM, 'c1')).toBeUndefined();

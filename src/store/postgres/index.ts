@@ -16,6 +16,7 @@ import { connectPostgres } from './connect.js';
 import { migratePostgres } from './migrate.js';
 import { postgresWriter } from './commit-page.js';
 import { postgresSourceHashes } from './source-hashes.js';
+import { storeWriteError } from '../write-error.js';
 
 /** Connects to PostgreSQL at `url` (in `options.schema` when given). */
 export async function openPostgresStore(url: string, options: StoreOptions = {}): Promise<Store> {
@@ -37,7 +38,13 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
       closed = true;
       await kysely.destroy();
     },
-    commitPage: (page) => writer.commitPage(page),
+    async commitPage(page) {
+      try {
+        return await writer.commitPage(page);
+      } catch (cause) {
+        throw storeWriteError(cause, 'postgres', { system: page.system, stream: page.stream });
+      }
+    },
     sourceHashes,
   };
 }

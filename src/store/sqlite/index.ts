@@ -15,6 +15,7 @@ import { connectSqlite } from './connect.js';
 import { migrateSqlite } from './migrate.js';
 import { sqliteWriter, type SqliteWriter } from './commit-page.js';
 import { sqliteSourceHashes } from './source-hashes.js';
+import { storeWriteError } from '../write-error.js';
 
 /** Opens (creating if needed) a SQLite store at `path` (`:memory:` for a private in-memory one). */
 export async function openSqliteStore(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -39,7 +40,11 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     },
     async commitPage(page) {
       writer ??= sqliteWriter(db, { clock, deadLetterPayloadBytes: options.deadLetterPayloadBytes ?? DEAD_LETTER_PAYLOAD_BYTES });
-      return writer.commitPage(page);
+      try {
+        return writer.commitPage(page);
+      } catch (cause) {
+        throw storeWriteError(cause, 'sqlite', { system: page.system, stream: page.stream });
+      }
     },
     async sourceHashes(system, stream, recordIds) {
       hashes ??= sqliteSourceHashes(db);
