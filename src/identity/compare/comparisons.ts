@@ -14,7 +14,10 @@ import { damerauLevenshtein, jaroWinkler, sortedJaccard } from './strings.js';
 export interface ComparisonOptions {
   /** Comparison name in stored parameters and explanations; defaults to the feature key. */
   name?: string;
-  /** Placeholder detector; the default lists (`isPlaceholder`). */
+  /**
+   * Placeholder detector. By default (`isPlaceholder`) it is applied to hand-built features only: builder
+   * features (`screened: true`) had placeholders removed already. When given, it is applied to every value.
+   */
   placeholder?: PlaceholderDetector;
 }
 
@@ -33,20 +36,14 @@ function strs(r: IdentityRecord, key: string): readonly string[] | undefined {
   return Array.isArray(v) ? (v as readonly string[]) : undefined;
 }
 
-/** Both values present and neither a placeholder; else undefined (→ NULL_LEVEL). */
-function pair(
-  a: IdentityRecord,
-  b: IdentityRecord,
-  key: string,
-  kind: PlaceholderKind,
-  detect: PlaceholderDetector,
-): [string, string] | undefined {
-  const x = str(a, key);
-  if (x === undefined) return undefined;
-  const y = str(b, key);
-  if (y === undefined) return undefined;
-  if (detect(kind, x) || detect(kind, y)) return undefined;
-  return [x, y];
+/**
+ * Whether a present value may be compared: not a placeholder. Features from the builders carry
+ * `screened: true` (placeholders were already dropped with the builder's detector), so the check is skipped
+ * for them unless the comparison was given its own detector; hand-built features are always checked.
+ */
+function usable(r: IdentityRecord, value: string, kind: PlaceholderKind, detect: PlaceholderDetector, forced: boolean): boolean {
+  if (!forced && r.features['screened'] === true) return true;
+  return !detect(kind, value);
 }
 
 function valuesOf(key: string): Comparison['values'] {
@@ -83,6 +80,7 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
   const useNick = options.nicknames ?? key.includes('first');
   const usePhonetic = options.phonetic ?? true;
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const nickKey = `${key}_nick`;
   const nysiisKey = `${key}_nysiis`;
   const soundexKey = `${key}_soundex`;
@@ -101,9 +99,11 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
     name: options.name ?? key,
     levels,
     compare(a, b) {
-      const p = pair(a, b, key, 'name', detect);
-      if (p === undefined) return NULL_LEVEL;
-      const [x, y] = p;
+      const x = str(a, key);
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, key);
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
       if (x === y) return 0;
       if (useNick && sharesAny(strs(a, nickKey), strs(b, nickKey))) return 1;
       const jw = jaroWinkler(x, y);
@@ -133,6 +133,7 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
  */
 export function dobComparison(options: ComparisonOptions = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   return {
     name: options.name ?? 'dob',
     levels: [
@@ -143,9 +144,12 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
       'else',
     ],
     compare(a, b) {
-      const p = pair(a, b, 'dob', 'dob', detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
+      const x = str(a, 'dob');
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, 'dob');
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'dob', detect, forced) || !usable(b, y, 'dob', detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
       const ya = num(a, 'dob_year');
       const ma = num(a, 'dob_month');
       const da = num(a, 'dob_day');
@@ -178,6 +182,7 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
  */
 export function emailComparison(options: ComparisonOptions & { localThreshold?: number } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const threshold = options.localThreshold ?? 0.88;
   return {
     name: options.name ?? 'email',
@@ -189,9 +194,12 @@ export function emailComparison(options: ComparisonOptions & { localThreshold?: 
       'else',
     ],
     compare(a, b) {
-      const p = pair(a, b, 'email', 'email', detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
+      const x = str(a, 'email');
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, 'email');
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'email', detect, forced) || !usable(b, y, 'email', detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
       const pa = str(a, 'email_provider');
       if (pa !== undefined && pa === str(b, 'email_provider')) return 1;
       const la = str(a, 'email_local');
@@ -214,13 +222,17 @@ export function emailComparison(options: ComparisonOptions & { localThreshold?: 
  */
 export function phoneComparison(options: ComparisonOptions = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   return {
     name: options.name ?? 'phone',
     levels: ['exact', 'last 7 digits equal or damerau_levenshtein <= 1', 'else'],
     compare(a, b) {
-      const p = pair(a, b, 'phone', 'phone', detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
+      const x = str(a, 'phone');
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, 'phone');
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'phone', detect, forced) || !usable(b, y, 'phone', detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
       const la = str(a, 'phone_last7');
       if (la !== undefined && la === str(b, 'phone_last7')) return 1;
       const da = str(a, 'phone_digits');
@@ -242,19 +254,23 @@ export function phoneComparison(options: ComparisonOptions = {}): Comparison {
  */
 export function addressComparison(options: ComparisonOptions & { tokenThreshold?: number } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const threshold = options.tokenThreshold ?? 0.8;
   return {
     name: options.name ?? 'address',
     levels: ['exact', `token set >= ${threshold}`, 'postcode equal', 'else'],
     compare(a, b) {
-      const p = pair(a, b, 'street', 'address', detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
+      const x = str(a, 'street');
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, 'street');
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'address', detect, forced) || !usable(b, y, 'address', detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
       const ta = strs(a, 'street_tokens');
       const tb = strs(b, 'street_tokens');
       if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= threshold) return 1;
       const pa = str(a, 'postcode');
-      if (pa !== undefined && pa === str(b, 'postcode') && !detect('postcode', pa)) return 2;
+      if (pa !== undefined && pa === str(b, 'postcode') && usable(a, pa, 'postcode', detect, forced)) return 2;
       return 3;
     },
     values: valuesOf('street'),
@@ -270,14 +286,17 @@ export function addressComparison(options: ComparisonOptions & { tokenThreshold?
  */
 export function postcodeComparison(options: ComparisonOptions & { key?: string } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const key = options.key ?? 'postcode';
   return {
     name: options.name ?? key,
     levels: ['exact', 'damerau_levenshtein <= 1', 'same first 3 characters', 'else'],
     compare(a, b) {
-      const p = pair(a, b, key, 'postcode', detect);
-      if (p === undefined) return NULL_LEVEL;
-      const [x, y] = p;
+      const x = str(a, key);
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, key);
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'postcode', detect, forced) || !usable(b, y, 'postcode', detect, forced)) return NULL_LEVEL;
       if (x === y) return 0;
       if (damerauLevenshtein(x, y, 1) <= 1) return 1;
       if (x.length >= 3 && y.length >= 3 && x.charCodeAt(0) === y.charCodeAt(0) && x.charCodeAt(1) === y.charCodeAt(1)
@@ -296,14 +315,18 @@ export function postcodeComparison(options: ComparisonOptions & { key?: string }
  */
 export function exactComparison(key: string, options: ComparisonOptions & { kind?: PlaceholderKind } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const kind = options.kind ?? 'text';
   return {
     name: options.name ?? key,
     levels: ['exact', 'else'],
     compare(a, b) {
-      const p = pair(a, b, key, kind, detect);
-      if (p === undefined) return NULL_LEVEL;
-      return p[0] === p[1] ? 0 : 1;
+      const x = str(a, key);
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, key);
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, kind, detect, forced) || !usable(b, y, kind, detect, forced)) return NULL_LEVEL;
+      return x === y ? 0 : 1;
     },
     values: valuesOf(key),
   };
@@ -321,6 +344,7 @@ export function stringComparison(
   options: ComparisonOptions & { thresholds?: readonly number[]; kind?: PlaceholderKind } = {},
 ): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const kind = options.kind ?? 'text';
   const thresholds = [...(options.thresholds ?? [0.9])];
   const levels = ['exact', ...thresholds.map((t) => `jaro_winkler >= ${t}`), 'else'];
@@ -329,10 +353,13 @@ export function stringComparison(
     name: options.name ?? key,
     levels,
     compare(a, b) {
-      const p = pair(a, b, key, kind, detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
-      const jw = jaroWinkler(p[0], p[1]);
+      const x = str(a, key);
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, key);
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, kind, detect, forced) || !usable(b, y, kind, detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
+      const jw = jaroWinkler(x, y);
       for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return 1 + i;
       return elseLevel;
     },
@@ -350,15 +377,19 @@ export function stringComparison(
  */
 export function identifierComparison(options: ComparisonOptions & { key?: string } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   const key = options.key ?? 'identifier';
   return {
     name: options.name ?? key,
     levels: ['exact', 'damerau_levenshtein <= 1', 'else'],
     compare(a, b) {
-      const p = pair(a, b, key, 'identifier', detect);
-      if (p === undefined) return NULL_LEVEL;
-      if (p[0] === p[1]) return 0;
-      return damerauLevenshtein(p[0], p[1], 1) <= 1 ? 1 : 2;
+      const x = str(a, key);
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, key);
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'identifier', detect, forced) || !usable(b, y, 'identifier', detect, forced)) return NULL_LEVEL;
+      if (x === y) return 0;
+      return damerauLevenshtein(x, y, 1) <= 1 ? 1 : 2;
     },
     values: valuesOf(key),
   };
@@ -374,6 +405,7 @@ export function identifierComparison(options: ComparisonOptions & { key?: string
  */
 export function companyNameComparison(options: ComparisonOptions = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
+  const forced = options.placeholder !== undefined;
   return {
     name: options.name ?? 'name',
     levels: [
@@ -385,9 +417,11 @@ export function companyNameComparison(options: ComparisonOptions = {}): Comparis
       'else',
     ],
     compare(a, b) {
-      const p = pair(a, b, 'name', 'name', detect);
-      if (p === undefined) return NULL_LEVEL;
-      const [x, y] = p;
+      const x = str(a, 'name');
+      if (x === undefined) return NULL_LEVEL;
+      const y = str(b, 'name');
+      if (y === undefined) return NULL_LEVEL;
+      if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
       if (x === y) return a.features['legal_form'] === b.features['legal_form'] ? 0 : 1;
       const jw = jaroWinkler(x, y);
       if (jw >= 0.92) return 2;

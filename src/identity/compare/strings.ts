@@ -47,12 +47,47 @@ export function jaro(a: string, b: string): number {
   const ls = s.length;
   const ll = l.length;
   if (ls === 0) return 0;
+  const range = Math.max((ll >> 1) - 1, 0);
+  return ll <= 32 ? jaroBits(s, l, ls, ll, range) : jaroArrays(s, l, ls, ll, range);
+}
+
+// Names are short: with at most 32 code units, the matched flags of both strings fit in two integers.
+function jaroBits(s: string, l: string, ls: number, ll: number, range: number): number {
+  let fl = 0;
+  let fs = 0;
+  let matches = 0;
+  for (let i = 0; i < ls; i++) {
+    const c = s.charCodeAt(i);
+    const lo = i - range > 0 ? i - range : 0;
+    const hi = i + range + 1 < ll ? i + range + 1 : ll;
+    for (let j = lo; j < hi; j++) {
+      if ((fl & (1 << j)) === 0 && l.charCodeAt(j) === c) {
+        fl |= 1 << j;
+        fs |= 1 << i;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < ls; i++) {
+    if ((fs & (1 << i)) === 0) continue;
+    while ((fl & (1 << k)) === 0) k++;
+    if (s.charCodeAt(i) !== l.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const t = transpositions >> 1;
+  return (matches / ls + matches / ll + (matches - t) / matches) / 3;
+}
+
+function jaroArrays(s: string, l: string, ls: number, ll: number, range: number): number {
   ensureFlags(ll);
   const fl = flagsLong;
   const fs = flagsShort;
   fl.fill(0, 0, ll);
   fs.fill(0, 0, ls);
-  const range = Math.max((ll >> 1) - 1, 0);
   let matches = 0;
   for (let i = 0; i < ls; i++) {
     const c = s.charCodeAt(i);
@@ -130,6 +165,8 @@ export function levenshtein(a: string, b: string, max?: number): number {
   const n = endS - start;
   const m = endL - start;
   if (n === 0) return m > cap ? cap + 1 : m;
+  // After trimming, a distance of 1 leaves exactly one differing unit (substitution) or one extra one.
+  if (cap <= 1) return m === 1 ? 1 : cap + 1;
   const d = n <= 32 ? myers32(s, l, start, n, m) : levenshteinRows(s, l, start, n, m, cap);
   return d > cap ? cap + 1 : d;
 }
@@ -217,6 +254,14 @@ export function damerauLevenshtein(a: string, b: string, max?: number): number {
   const n = endS - start;
   const m = endL - start;
   if (n === 0) return m > cap ? cap + 1 : m;
+  if (cap <= 1) {
+    // After trimming, distance 1 is one differing unit, one extra unit, or two swapped units.
+    if (m === 1) return 1;
+    if (n === 2 && m === 2 && s.charCodeAt(start) === l.charCodeAt(start + 1) && s.charCodeAt(start + 1) === l.charCodeAt(start)) {
+      return 1;
+    }
+    return cap + 1;
+  }
   ensureRows(n + 1);
   // prev2 = row j-2, prev = row j-1, cur = row j (rows run over the longer string, columns over the shorter).
   let prev2 = rowA;

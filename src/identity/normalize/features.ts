@@ -51,6 +51,8 @@ export interface FeatureOptions {
 
 /** Person features; the keys `defaultPersonComparisons()` reads. */
 export type PersonFeatures = {
+  /** Placeholders were removed when these features were built (comparisons need not check again). */
+  screened: true;
   first_name: string | undefined;
   first_name_nick: readonly string[] | undefined;
   first_name_nysiis: string | undefined;
@@ -90,6 +92,7 @@ export type PersonFeatures = {
 
 /** Organization features; the keys `defaultOrganizationComparisons()` reads. */
 export type OrganizationFeatures = {
+  screened: true;
   name: string | undefined;
   legal_form: string | undefined;
   name_tokens: readonly string[] | undefined;
@@ -191,6 +194,7 @@ export function buildPersonFeatures(attrs: PersonAttributes, options: FeatureOpt
 
   const nick = first === undefined ? [] : nicknameGroups(first);
   return {
+    screened: true,
     first_name: first,
     first_name_nick: nick.length > 0 ? nick : undefined,
     first_name_nysiis: first === undefined ? undefined : nysiis(first),
@@ -271,6 +275,7 @@ export function buildOrganizationFeatures(attrs: OrganizationAttributes, options
   const name = company === undefined || company.name === '' || detect('name', company.name) ? undefined : company;
   const website = present(attrs.website, 'text', detect);
   return {
+    screened: true,
     name: name?.name,
     legal_form: name?.legalForm,
     name_tokens: name === undefined ? undefined : wordTokens(name.name),
