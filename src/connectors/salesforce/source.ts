@@ -156,7 +156,7 @@ class SalesforceSource implements Source {
     if (mode.full) {
       // The deleted log from now on covers what this read cannot see; rows gone before it are reconciled.
       const base: SalesforceCursor = { deletedSince: startedAt, lastFullRead: startedAt };
-      const useBulk = tooLong || (await this.recordCounts([stream])).get(stream)! >= this.config.bulkThreshold;
+      const useBulk = tooLong || ((await this.recordCounts([stream])).get(stream) ?? 0) >= this.config.bulkThreshold;
       this.lastMode.set(stream, { ...mode, bulk: useBulk });
       if (useBulk) {
         try {
