@@ -18,3 +18,5 @@ export {
 export { getMapping, listMappings, hasMapping } from './connectors/mapping-registry.js';
 export { openStore, parseStoreUrl, type StoreLocation } from './store/open.js';
 export type { Store, StoreOptions, StoreDialect, PageCommit, PageResult, SourceRecord, CimRecordRow, DeadLetter, Run, RunCounts, StoredCimRecord, OutboxEvent, StoredOutboxEvent } from './store/store.js';
+export * from './identity/compare/index.js';
+export * from './identity/normalize/index.js';
