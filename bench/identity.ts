@@ -175,6 +175,7 @@ function scale(n: number): void {
   console.log(`| **end to end** | **${total.toFixed(1)}** |`);
   console.log(`\ncandidate pairs per record ${(result.candidatePairs / n).toFixed(2)}; comparison throughput ${(result.candidatePairs / t.blockAndCompareSeconds / 1000).toFixed(0)} k pairs/s (blocking included, one core); weight lookup + threshold ${(result.candidatePairs / Math.max(t.scoreSeconds, 1e-9) / 1e6).toFixed(1)} M pairs/s`);
   console.log(`matched pairs ${result.matches.count.toLocaleString('en-US')}, clusters ${result.clusters.clusters.toLocaleString('en-US')}; cluster-pair P/R/F1 ${f(pairs.precision)}/${f(pairs.recall)}/${f(pairs.f1)}, B-cubed F1 ${f(b3.f1)}; peak RSS ${rssGb.toFixed(2)} GB`);
+  console.log(`pairs per blocking rule: ${result.blocking.perRule.map((r) => `${r.name} ${r.pairs.toLocaleString('en-US')}`).join('; ')}`);
   if (result.blocking.warnings.length > 0) console.log(`blocking caps hit: ${result.blocking.warnings.length} (largest: ${JSON.stringify(result.blocking.warnings.sort((a, b) => b.records - a.records)[0])})`);
 }
 

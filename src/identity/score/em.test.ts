@@ -64,7 +64,7 @@ describe('EM', () => {
 
 describe('u from random pairs', () => {
   it('counts levels among random pairs and never returns 0', () => {
-    const records = Array.from({ length: 200 }, (_, i) => rec(String(i), { a: `v${i % 10}`, b: `w${i}`, c: i % 2 ? 'x' : '' }));
+    const records = Array.from({ length: 300 }, (_, i) => rec(String(i), { a: `v${i % 10}`, b: `w${i}`, c: i % 2 ? 'x' : '' }));
     const { u, pairs } = estimateU(records, comparisons, { pairs: 20_000, seed: 3 });
     expect(pairs).toBe(20_000);
     expect(u[0]![0]).toBeGreaterThan(0.07); // ≈ 1/10 share a value of a

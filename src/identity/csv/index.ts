@@ -1,0 +1,6 @@
+/** CSV jobs: column recognition, streaming reader, person defaults, dedupe and link jobs. */
+export * from './columns.js';
+export * from './read.js';
+export * from './person-defaults.js';
+export * from './person-features.js';
+export * from './job.js';
