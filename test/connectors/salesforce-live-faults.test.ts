@@ -8,7 +8,7 @@ import type { Page, Source } from '../../src/connectors/connector.js';
 import type { SalesforceClient } from '../../src/connectors/salesforce/client.js';
 import type { Cursor } from '../../src/store/store.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/salesforce/index.js';
-import { drain, liveSource } from './salesforce-live-support.js';
+import { drain, liveSource } from '../emulators/salesforce/harness.js';
 
 const LOCATOR = /\/query\/01g/;
 const QUERY = /\/queryAll$/;

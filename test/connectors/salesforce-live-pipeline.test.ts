@@ -14,7 +14,7 @@ import { modelValidator, realPlanDeps } from '../../src/pipeline/wiring.js';
 import { openStore } from '../../src/store/open.js';
 import type { Store } from '../../src/store/store.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/salesforce/index.js';
-import { envFor, systemConfig } from './salesforce-live-support.js';
+import { envFor, systemConfig } from '../emulators/salesforce/harness.js';
 
 describe('salesforce live sync into the SQLite store', () => {
   let sf: SalesforceEmulator;

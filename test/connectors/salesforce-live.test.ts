@@ -9,7 +9,7 @@ import type { Source } from '../../src/connectors/connector.js';
 import { createSource } from '../../src/connectors/registry.js';
 import type { SourceRecord } from '../../src/store/store.js';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../emulators/salesforce/index.js';
-import { applyPages, drain, ENV_NAMES, envFor, live, liveSource, systemConfig } from './salesforce-live-support.js';
+import { applyPages, drain, ENV_NAMES, envFor, live, liveSource, systemConfig } from '../emulators/salesforce/harness.js';
 
 function lastMode(source: Source, stream: string): unknown {
   return (source as unknown as { lastMode: Map<string, unknown> }).lastMode.get(stream);

@@ -120,6 +120,11 @@ export class SalesforceEmulatorServer {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Drops every queued fault. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Invalidates every issued access token: the next call gets 401 INVALID_SESSION_ID. */
   expireTokens(): void {
     this.tokens.clear();

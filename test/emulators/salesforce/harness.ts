@@ -1,14 +1,15 @@
 /**
- * Shared set-up of the live Salesforce connector tests: an emulator, a source pointed at it with the secrets in
+ * Harness of the live Salesforce connector tests: an emulator, a source pointed at it with the secrets in
  * a private env, and a reader that drains a stream the way the pipeline does (cursor carried between runs).
  *
  * @example
- * const { sf, source } = await liveSetup({ people: 200 });
+ * const sf = await startSalesforceEmulator({ seed: 1, people: 200 });
+ * const { records, cursor } = await drain(liveSource(sf), 'Contact', undefined);
  */
-import type { Page, Source } from '../../src/connectors/connector.js';
-import { createSource } from '../../src/connectors/registry.js';
-import type { Cursor, SourceRecord } from '../../src/store/store.js';
-import type { SalesforceEmulator } from '../emulators/salesforce/index.js';
+import type { Page, Source } from '../../../src/connectors/connector.js';
+import { createSource } from '../../../src/connectors/registry.js';
+import type { Cursor, SourceRecord } from '../../../src/store/store.js';
+import type { SalesforceEmulator } from './index.js';
 
 export const ENV_NAMES = { clientId: 'SF_TEST_CLIENT_ID', clientSecret: 'SF_TEST_CLIENT_SECRET', refreshToken: 'SF_TEST_REFRESH_TOKEN', privateKey: 'SF_TEST_PRIVATE_KEY' };
 
