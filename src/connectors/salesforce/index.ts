@@ -7,7 +7,7 @@
  */
 export { salesforceConnector, readMode, type ReadMode } from './source.js';
 export { salesforceSpec, type SalesforceConfig } from './spec.js';
-export { destination } from './destination.js';
+export { destination, SalesforceWriter, COLLECTION_LIMIT, type UpsertOutcome } from './destination.js';
 export { shouldRetry, withRetry, type RetryPolicy, type RetryDecision } from './retry.js';
 export { SALESFORCE_ERROR_TABLE, salesforceError } from './errors.js';
 export { parseLimitInfo, SalesforceClient } from './client.js';

@@ -105,6 +105,7 @@ const ADDRESS_PARTS = ['Street', 'City', 'State', 'PostalCode', 'Country'];
  *
  * @example
  * orgSchema().get('Account')!.keyPrefix; // '001'
+ * orgSchema().get('Contact')!.fields.find((f) => f.externalId)!.name; // 'Concord_Id__c'
  */
 export function orgSchema(): Map<string, ObjectSchema> {
   const out = new Map<string, ObjectSchema>();
@@ -116,6 +117,8 @@ export function orgSchema(): Map<string, ObjectSchema> {
     }
     if (object === 'Contact') fields.push(field(object, 'Days_Since_Created__c', { type: 'double', calculated: true, createable: false, updateable: false }));
     if (object === 'Account') fields.push(field(object, 'Logo__c', { type: 'base64' }));
+    // An external id for write-back by upsert (A7): unique, set by the integration.
+    if (object === 'Account' || object === 'Contact') fields.push(field(object, 'Concord_Id__c', { externalId: true, length: 64 }));
     out.set(object, { name: object, keyPrefix: KEY_PREFIX[object], queryable: true, replicateable: true, fields });
   }
   return out;

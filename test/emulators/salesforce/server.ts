@@ -36,6 +36,8 @@ export type Fault = { path?: RegExp; method?: string; times?: number } & (
   | { kind: 'status'; status: 429 | 500 | 502 | 503; retryAfterSeconds?: number }
   | { kind: 'slow'; ms: number }
   | { kind: 'drop' }
+  /** The request is carried out, then the connection is cut before the answer (a lost response). */
+  | { kind: 'drop-after' }
   | { kind: 'expire-token' }
 );
 
@@ -198,6 +200,11 @@ export class SalesforceEmulatorServer {
         return;
       }
       const result = this.api(method, versioned[1]!, versioned[2]!, url.searchParams, body, req);
+      if (fault?.kind === 'drop-after') {
+        this.requestLog.push({ method, path, status: 0 });
+        req.socket.destroy();
+        return;
+      }
       send(result.status, result.body, { ...this.limitHeader(), ...result.headers });
     } catch (error) {
       if (error instanceof ApiError) send(error.status, [{ message: error.message, errorCode: error.errorCode }], this.limitHeader());
@@ -303,10 +310,68 @@ export class SalesforceEmulatorServer {
     }
     m = /^\/query(?:All)?\/(01g[0-9a-f]+)-(\d+)$/.exec(path);
     if (method === 'GET' && m) return { status: 200, body: this.queryPage(m[1]!, Number(m[2])) };
+    m = /^\/composite\/sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);
+    if (method === 'PATCH' && m) return { status: 200, body: this.upsertCollection(m[1]!, m[2]!, body) };
     if (path === '/jobs/query' && method === 'POST') return { status: 200, body: this.createJob(version, body) };
     m = /^\/jobs\/query\/(750[A-Za-z0-9]+)(\/results)?$/.exec(path);
     if (m) return this.jobRoute(method, m[1]!, m[2] !== undefined, version, params, body);
     throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  }
+
+  /**
+   * sObject Collections upsert by external id (A7): at most 200 records of one type; per-record results in input
+   * order (`statusCode` in per-record errors); with allOrNone, one failure rolls back every record.
+   */
+  private upsertCollection(object: string, extField: string, body: string): unknown[] {
+    const schema = this.org.schema.get(object);
+    if (!schema) throw new ApiError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported.`);
+    const ext = schema.fields.find((f) => f.name === extField);
+    if (!ext || !(ext.externalId || ext.name === 'Id')) throw new ApiError(400, 'INVALID_FIELD', `Field name provided, ${extField} is not an External ID or indexed field for ${object}`);
+    let request: { allOrNone?: boolean; records?: Array<Record<string, unknown>> };
+    try {
+      request = JSON.parse(body) as typeof request;
+    } catch {
+      throw new ApiError(400, 'JSON_PARSER_ERROR', 'The request body is not JSON');
+    }
+    const records = request.records ?? [];
+    if (records.length > 200) throw new ApiError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+    const byName = new Map(schema.fields.map((f) => [f.name, f]));
+    const table = this.org.table(object);
+    const seen = new Set<string>();
+    type Outcome = { ok: true; id: string | undefined; created: boolean; values: Record<string, unknown> } | { ok: false; statusCode: string; message: string; fields: string[] };
+    const outcomes: Outcome[] = records.map((record) => {
+      const type = (record['attributes'] as { type?: string } | undefined)?.type;
+      if (type !== undefined && type !== object) return { ok: false, statusCode: 'INVALID_TYPE', message: `record type ${type} does not match ${object}`, fields: [] };
+      const key = record[extField];
+      if (typeof key !== 'string' || key === '') return { ok: false, statusCode: 'MISSING_ARGUMENT', message: `${extField} not specified`, fields: [extField] };
+      if (seen.has(key)) return { ok: false, statusCode: 'DUPLICATE_EXTERNAL_ID', message: `Duplicate external id specified: ${key}`, fields: [extField] };
+      seen.add(key);
+      const values: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(record)) {
+        if (name === 'attributes') continue;
+        const f = byName.get(name);
+        if (!f) return { ok: false, statusCode: 'INVALID_FIELD', message: `No such column '${name}' on sobject of type ${object}`, fields: [name] };
+        if (name !== extField && !f.updateable) return { ok: false, statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message: `Unable to create/update fields: ${name}. Please check the security settings of this field.`, fields: [name] };
+        if (typeof value === 'string' && f.length > 0 && value.length > f.length) return { ok: false, statusCode: 'STRING_TOO_LONG', message: `${f.label}: data value too large: ${value.slice(0, 40)}`, fields: [name] };
+        values[name] = value;
+      }
+      const matches = [...table.values()].filter((r) => r[extField] === key && r['IsDeleted'] !== true);
+      if (matches.length > 1) return { ok: false, statusCode: 'DUPLICATE_EXTERNAL_ID', message: `${extField}: more than one record found for external id field: ${key}`, fields: [extField] };
+      const existing = matches[0];
+      if (!existing && object === 'Contact' && (values['LastName'] === undefined || values['LastName'] === null || values['LastName'] === '')) {
+        return { ok: false, statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] };
+      }
+      return { ok: true, id: existing ? String(existing['Id']) : undefined, created: !existing, values };
+    });
+    const failed = outcomes.some((o) => !o.ok);
+    if (request.allOrNone === true && failed) {
+      return outcomes.map((o) => ({ id: null, success: false, errors: o.ok ? [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] : [{ statusCode: o.statusCode, message: o.message, fields: o.fields }] }));
+    }
+    return outcomes.map((o) => {
+      if (!o.ok) return { id: null, success: false, errors: [{ statusCode: o.statusCode, message: o.message, fields: o.fields }] };
+      const id = o.id === undefined ? this.org.create(object, o.values) : (this.org.update(object, o.id, o.values), o.id);
+      return { id, success: true, errors: [], created: o.created };
+    });
   }
 
   private objectSchema(name: string) {
