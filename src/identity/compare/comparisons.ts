@@ -50,6 +50,14 @@ function valuesOf(key: string): Comparison['values'] {
   return (a, b) => [a.features[key], b.features[key]];
 }
 
+/** Whether two [primary, alternate] phonetic codes have a non-empty code in common. */
+function sharesCode(x: readonly string[] | undefined, y: readonly string[] | undefined): boolean {
+  if (x === undefined || y === undefined) return false;
+  const [xp = '', xa = ''] = x;
+  const [yp = '', ya = ''] = y;
+  return (xp !== '' && (xp === yp || xp === ya)) || (xa !== '' && (xa === yp || xa === ya));
+}
+
 function sharesAny(x: readonly string[] | undefined, y: readonly string[] | undefined): boolean {
   if (x === undefined || y === undefined) return false;
   for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
@@ -61,15 +69,15 @@ export interface NameComparisonOptions extends ComparisonOptions {
   thresholds?: readonly number[];
   /** Include the nickname level (reads `<key>_nick`). Default: true when the key contains "first". */
   nicknames?: boolean;
-  /** Include the phonetic level (reads `<key>_nysiis`, `<key>_soundex`). Default true. */
+  /** Include the phonetic level (reads `<key>_dm`, `<key>_nysiis`). Default true. */
   phonetic?: boolean;
 }
 
 /**
  * Person-name comparison. Levels: `exact` → `nickname` (same nickname group, e.g. bob/robert) →
- * `jaro_winkler >= t` for each threshold → `damerau_levenshtein <= 1` → `phonetic` (equal NYSIIS or Soundex) →
- * `else`. Reads `<key>` (normalized name), `<key>_nick` (string[] of nickname groups), `<key>_nysiis`,
- * `<key>_soundex`.
+ * `jaro_winkler >= t` for each threshold → `damerau_levenshtein <= 1` → `phonetic` (a Double Metaphone code in
+ * common, primary or alternate, or equal NYSIIS) → `else`. Reads `<key>` (normalized name), `<key>_nick`
+ * (string[] of nickname groups), `<key>_dm` ([primary, alternate] Double Metaphone), `<key>_nysiis`.
  *
  * @example
  * const first = nameComparison('first_name', { thresholds: [0.92, 0.8] });
@@ -83,7 +91,7 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
   const forced = options.placeholder !== undefined;
   const nickKey = `${key}_nick`;
   const nysiisKey = `${key}_nysiis`;
-  const soundexKey = `${key}_soundex`;
+  const dmKey = `${key}_dm`;
   const levels = ['exact'];
   if (useNick) levels.push('nickname');
   const firstJw = levels.length;
@@ -114,8 +122,7 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
       if (usePhonetic) {
         const na = asStr(a.features[nysiisKey]);
         if (na !== undefined && na === asStr(b.features[nysiisKey])) return phoneticLevel;
-        const sa = asStr(a.features[soundexKey]);
-        if (sa !== undefined && sa === asStr(b.features[soundexKey])) return phoneticLevel;
+        if (sharesCode(asStrs(a.features[dmKey]), asStrs(b.features[dmKey]))) return phoneticLevel;
       }
       return elseLevel;
     },

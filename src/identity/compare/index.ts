@@ -10,6 +10,7 @@ export {
   wordTokens,
 } from './strings.js';
 export { nysiis, soundex } from './phonetic.js';
+export { doubleMetaphone } from './double-metaphone.js';
 export {
   addressComparison,
   companyNameComparison,

@@ -7,6 +7,7 @@
  */
 import { splitFullName } from '../../mapping/normalize/name.js';
 import { normalizePostalCode } from '../../mapping/normalize/address.js';
+import { doubleMetaphone } from '../compare/double-metaphone.js';
 import { nysiis, soundex } from '../compare/phonetic.js';
 import { wordTokens } from '../compare/strings.js';
 import { normalizeCompanyName } from './company.js';
@@ -55,10 +56,13 @@ export type PersonFeatures = {
   screened: true;
   first_name: string | undefined;
   first_name_nick: readonly string[] | undefined;
+  /** Double Metaphone [primary, alternate]. */
+  first_name_dm: readonly [string, string] | undefined;
   first_name_nysiis: string | undefined;
   first_name_soundex: string | undefined;
   middle_name: string | undefined;
   last_name: string | undefined;
+  last_name_dm: readonly [string, string] | undefined;
   last_name_nysiis: string | undefined;
   last_name_soundex: string | undefined;
   /** "first middle last", normalized, and its sorted tokens (for swapped-name checks). */
@@ -197,10 +201,12 @@ export function buildPersonFeatures(attrs: PersonAttributes, options: FeatureOpt
     screened: true,
     first_name: first,
     first_name_nick: nick.length > 0 ? nick : undefined,
+    first_name_dm: first === undefined ? undefined : doubleMetaphone(first),
     first_name_nysiis: first === undefined ? undefined : nysiis(first),
     first_name_soundex: first === undefined ? undefined : soundex(first),
     middle_name: middle,
     last_name: last,
+    last_name_dm: last === undefined ? undefined : doubleMetaphone(last),
     last_name_nysiis: last === undefined ? undefined : nysiis(last),
     last_name_soundex: last === undefined ? undefined : soundex(last),
     full_name: full === '' ? undefined : full,
