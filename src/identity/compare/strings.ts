@@ -136,8 +136,9 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
 
 /**
  * Levenshtein distance (insertions, deletions, substitutions). With `max`, the result is capped at `max + 1`
- * ("more than max") and the computation stops early once the bound is certain. Strings whose shorter side has
- * at most 32 code units use Myers' bit-parallel algorithm; longer ones a single-row dynamic programme.
+ * ("more than max") and the computation stops early once the bound is certain. After a shared prefix and suffix
+ * are trimmed, strings with a side of at most 32 code units use Myers' bit-parallel algorithm; longer ones a
+ * single-row dynamic programme.
  *
  * @example
  * levenshtein('kitten', 'sitting'); // 3
@@ -167,10 +168,12 @@ export function levenshtein(a: string, b: string, max?: number): number {
   if (n === 0) return m > cap ? cap + 1 : m;
   // After trimming, a distance of 1 leaves exactly one differing unit (substitution) or one extra one.
   if (cap <= 1) return m === 1 ? 1 : cap + 1;
-  const d = n <= 32 ? myers32(s, l, start, n, m) : levenshteinRows(s, l, start, n, m, cap);
+  // Myers' loop runs once per unit of the string that is not in the bit masks: mask the longer one when it fits.
+  const d = m <= 32 ? myers32(l, s, start, m, n) : n <= 32 ? myers32(s, l, start, n, m) : levenshteinRows(s, l, start, n, m, cap);
   return d > cap ? cap + 1 : d;
 }
 
+/** Myers' bit-parallel distance: `s` (n ≤ 32 units from `off`) in the bit masks, `l` (m units) scanned. */
 function myers32(s: string, l: string, off: number, n: number, m: number): number {
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(off + i);
