@@ -153,7 +153,7 @@ describe('contacts', () => {
 
 describe('isPlaceholder', () => {
   it.each([
-    ['text', 'N/A'], ['text', 'null'], ['text', 'Unknown'], ['name', 'asdf'], ['name', 'FNU'],
+    ['text', 'N/A'], ['text', 'null'], ['text', 'Unknown'], ['text', 'NA'], ['postcode', 'na'], ['name', 'asdf'], ['name', 'FNU'],
     ['email', 'test@test.com'], ['email', 'noemail@acme.com'], ['email', 'someone@example.com'],
     ['email', 'NONE@none.com'], ['phone', '0000000000'], ['phone', '1234567890'], ['phone', '+1 (999) 999-9999'],
     ['phone', '+1 123-456-7890'], ['phone', '555'], ['dob', '1900-01-01'], ['identifier', '000-00-0000'],
@@ -163,7 +163,7 @@ describe('isPlaceholder', () => {
   });
 
   it.each([
-    ['name', 'Ada'], ['email', 'ada@acme.com'], ['phone', '+14155552671'], ['dob', '1956-01-12'],
+    ['name', 'Ada'], ['name', 'Na'], ['name', 'Nan'], ['email', 'ada@acme.com'], ['phone', '+14155552671'], ['dob', '1956-01-12'],
     ['identifier', '123-45-6780'], ['postcode', '2000'],
   ] as const)('%s %s is not a placeholder', (kind, value) => {
     expect(isPlaceholder(kind, value)).toBe(false);

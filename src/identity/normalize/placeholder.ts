@@ -14,27 +14,29 @@ export type PlaceholderDetector = (kind: PlaceholderKind, value: string) => bool
 
 /** Values meaning "no value" in any field. */
 const GENERIC = [
-  '', 'null', 'nil', 'none', 'n/a', 'n.a.', 'na', 'n/k', 'nk', 'unknown', 'unk', 'not known', 'not available',
+  '', 'null', 'nil', 'none', 'n/a', 'n.a.', 'n/k', 'unknown', 'unk', 'not known', 'not available',
   'not provided', 'not applicable', 'undefined', 'blank', 'empty', 'missing', '-', '--', '---', '?', '??', '.',
-  '0', 'x', 'xx', 'xxx', 'xxxx', 'test', 'testing', 'asdf', 'asdfgh', 'qwerty', 'abc', 'abcd', 'aaa', 'zzz',
-  'dummy', 'sample', 'placeholder', 'tbd', 'tba', 'default', 'no', 'nothing', 'void', '#n/a', 'nan',
+  '0', 'xx', 'xxx', 'xxxx', 'test', 'testing', 'asdf', 'asdfgh', 'qwerty', 'abcd', 'aaa', 'zzz',
+  'dummy', 'sample', 'placeholder', 'tbd', 'tba', 'default', 'nothing', 'void', '#n/a',
 ];
+// Stand-ins that are also real names ("Na" is a Korean family name, "Nan" a short form of Anne): never names.
+const NOT_FOR_NAMES = ['na', 'nan', 'nk', 'no', 'x', 'abc'];
 
-/** The default lists; `text` applies to every kind. */
+/** The default lists; the generic stand-ins ("n/a", "unknown", "asdf"…) apply to every kind. */
 export const DEFAULT_PLACEHOLDERS: Readonly<Record<PlaceholderKind, readonly string[]>> = {
-  text: GENERIC,
+  text: [...GENERIC, ...NOT_FOR_NAMES],
   name: ['no name', 'noname', 'firstname', 'first name', 'lastname', 'last name', 'name', 'customer', 'client',
     'test user', 'john doe', 'jane doe', 'fnu', 'lnu', 'baby', 'infant'],
-  email: ['test@test.com', 'test@example.com', 'a@a.com', 'x@x.com', 'none@none.com', 'na@na.com',
+  email: [...NOT_FOR_NAMES, 'test@test.com', 'test@example.com', 'a@a.com', 'x@x.com', 'none@none.com', 'na@na.com',
     'email@email.com', 'asdf@asdf.com', 'abc@abc.com', 'no@no.com', 'noemail@noemail.com', 'user@domain.com',
     'name@domain.com', 'email@domain.com'],
-  phone: ['0000000000', '1111111111', '1234567890', '0123456789', '9999999999', '5555555555', '123456789',
+  phone: [...NOT_FOR_NAMES, '0000000000', '1111111111', '1234567890', '0123456789', '9999999999', '5555555555', '123456789',
     '12345678', '1234567'],
-  dob: ['1900-01-01', '1901-01-01', '1899-12-31', '0001-01-01', '1800-01-01', '1111-11-11', '9999-12-31',
+  dob: [...NOT_FOR_NAMES, '1900-01-01', '1901-01-01', '1899-12-31', '0001-01-01', '1800-01-01', '1111-11-11', '9999-12-31',
     '2099-12-31'],
-  address: ['no address', 'address', 'street', 'homeless', 'no fixed abode', 'nfa', 'unknown address', 'same'],
-  postcode: ['00000', '99999', '12345', '0000', '9999', 'zzzz', 'xxxxx'],
-  identifier: ['000000000', '111111111', '123456789', '999999999', '000-00-0000', '123-45-6789'],
+  address: [...NOT_FOR_NAMES, 'no address', 'address', 'street', 'homeless', 'no fixed abode', 'nfa', 'unknown address', 'same'],
+  postcode: [...NOT_FOR_NAMES, '00000', '99999', '12345', '0000', '9999', 'zzzz', 'xxxxx'],
+  identifier: [...NOT_FOR_NAMES, '000000000', '111111111', '123456789', '999999999', '000-00-0000', '123-45-6789'],
 };
 
 // Local parts and domains that only ever stand in for an address.
@@ -65,7 +67,7 @@ export function createPlaceholderDetector(
   options: { replaceDefaults?: boolean } = {},
 ): PlaceholderDetector {
   const base: PlaceholderLists = options.replaceDefaults === true ? {} : DEFAULT_PLACEHOLDERS;
-  const generic = new Set([...(base.text ?? []), ...(lists.text ?? [])].map(fold));
+  const generic = new Set([...(options.replaceDefaults === true ? [] : GENERIC), ...(lists.text ?? [])].map(fold));
   const sets = new Map<PlaceholderKind, Set<string>>();
   for (const kind of ['name', 'email', 'phone', 'dob', 'address', 'postcode', 'identifier', 'text'] as const) {
     const values = [...(base[kind] ?? []), ...(lists[kind] ?? [])].map(fold);
