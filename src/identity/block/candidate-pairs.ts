@@ -118,6 +118,7 @@ function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, place
     }
     keyIds[i] = id;
   }
+  const warningsBefore = warnings.length;
   const counts = new Int32Array(keys.length);
   for (let i = 0; i < n; i++) if (keyIds[i]! >= 0) counts[keyIds[i]!]!++;
   for (let k = 0; k < keys.length; k++) {
@@ -128,7 +129,7 @@ function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, place
   }
   // Capped blocks lose their key: those records are then in no block of this rule, and the
   // "earlier rule already produced it" check stays exact.
-  if (warnings.length > 0) for (let i = 0; i < n; i++) if (keyIds[i]! >= 0 && counts[keyIds[i]!] === 0) keyIds[i] = -1;
+  if (warnings.length > warningsBefore) for (let i = 0; i < n; i++) if (keyIds[i]! >= 0 && counts[keyIds[i]!] === 0) keyIds[i] = -1;
   const offsets = new Int32Array(keys.length + 1);
   for (let k = 0; k < keys.length; k++) offsets[k + 1] = offsets[k]! + counts[k]!;
   const members = new Int32Array(offsets[keys.length]!);

@@ -43,10 +43,18 @@ export function blockingKey(record: IdentityRecord, rule: BlockingRule, placehol
     const part = rule.parts[p]!;
     const raw = typeof part === 'string' ? record.features[part] : part(record);
     const text = valueText(raw);
-    if (text === undefined || placeholders.has(text.trim().toLowerCase())) return undefined;
+    if (text === undefined || isPlaceholderText(text, placeholders)) return undefined;
     key = p === 0 ? text : `${key}\u001f${text}`;
   }
   return key;
+}
+
+// Features are normalized already (lower case, trimmed), so the set is usually asked about the value itself;
+// trim() and toLowerCase() allocate, and this runs once per record per rule.
+const NEEDS_FOLDING = /^\s|\s$|[A-Z]/;
+
+function isPlaceholderText(text: string, placeholders: ReadonlySet<string>): boolean {
+  return placeholders.has(NEEDS_FOLDING.test(text) ? text.trim().toLowerCase() : text);
 }
 
 function valueText(value: unknown): string | undefined {

@@ -19,10 +19,10 @@ function text(record: IdentityRecord, key: string): string | undefined {
 
 const initial = (key: string) => (r: IdentityRecord): string | undefined => text(r, key)?.[0];
 
-/** The two names' Soundex codes as a set: the same for "ashleigh quilliam" and "quilliam ashleigh". */
+/** The two names' NYSIIS codes as a set: the same for "ashleigh quilliam" and "quilliam ashleigh". */
 const nameCodes = (r: IdentityRecord): string | undefined => {
-  const a = text(r, 'first_name_soundex');
-  const b = text(r, 'last_name_soundex');
+  const a = text(r, 'first_name_nysiis');
+  const b = text(r, 'last_name_nysiis');
   return a !== undefined && b !== undefined ? (a < b ? `${a}+${b}` : `${b}+${a}`) : undefined;
 };
 
@@ -38,7 +38,7 @@ const initials = (r: IdentityRecord): string | undefined => {
  * dates are wrong; last-name code + birth year + initial, first-name code + date, last name + initial for typos; the
  * unordered name codes and initials for swapped first/last names; date + postcode / initial for broken names.
  * A plain date-of-birth rule would add recall on small files (fake_1000: 0.78 → 0.83) but at a million people it
- * makes ~38 records per date, ≈ 19 M pairs, so it is left out.
+ * makes ~38 records per date, an estimated 18 M pairs, so it is left out.
  */
 export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'email', parts: ['email'] },
@@ -48,7 +48,7 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'first name soundex + dob', parts: ['first_name_soundex', 'dob'] },
   { name: 'last name + first initial', parts: ['last_name', initial('first_name')] },
   { name: 'postcode + first initial + last initial', parts: ['postcode', initial('first_name'), initial('last_name')] },
-  { name: 'name soundex codes (either order)', parts: [nameCodes] },
+  { name: 'name NYSIIS codes (either order)', parts: [nameCodes] },
   { name: 'email local part', parts: ['email_local'] },
   { name: 'dob + postcode', parts: ['dob', 'postcode'] },
   { name: 'dob + initials (either order)', parts: ['dob', initials] },
