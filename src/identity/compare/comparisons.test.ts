@@ -63,6 +63,21 @@ describe('nameComparison (first names)', () => {
   });
 });
 
+describe('nameComparison with swapped names', () => {
+  const first = nameComparison('first_name', { swappedWith: 'last_name' });
+  it('adds a level for first and last names entered in each other\'s field', () => {
+    expect(first.levels.slice(0, 3)).toEqual(['exact', 'swapped with last_name', 'nickname']);
+  });
+  it.each([
+    [{ firstName: 'Joselyn', lastName: 'Dakin' }, { firstName: 'Dakin', lastName: 'Joselyn' }, 'swapped with last_name'],
+    [{ firstName: 'Joselyn', lastName: 'Dakin' }, { firstName: 'Dakin', lastName: 'Smith' }, 'else'],
+    [{ firstName: 'James', lastName: 'James' }, { firstName: 'James', lastName: 'Dakin' }, 'exact'],
+    [{ firstName: 'Joselyn' }, { firstName: 'Dakin', lastName: 'Joselyn' }, 'else'],
+  ])('%o / %o → %s', (x, y, expected) => {
+    expect(label(first, person(x), person(y))).toBe(expected);
+  });
+});
+
 describe('nameComparison (last names, FEBRL-like typos)', () => {
   const last = nameComparison('last_name', { thresholds: [0.92, 0.8] });
   it('has no nickname level by default', () => {
@@ -145,6 +160,8 @@ describe('addressComparison', () => {
     [{ street: '12 Main Street' }, { street: '12 MAIN ST.' }, 'exact'],
     [{ street: 'Main Street', streetNumber: '12' }, { street: '12 Main St' }, 'exact'],
     [{ street: '12 Main St Unit 4' }, { street: '12 Main St Apt 4 Rear' }, 'token set >= 0.8'],
+    [{ street: 'Salkauskas Crescent', streetNumber: '38' }, { street: 'salkauskas cres klea', streetNumber: '38' }, 'jaro_winkler >= 0.9'],
+    [{ street: '925 Carpenter Close' }, { street: '952 carpenter cl' }, 'jaro_winkler >= 0.9'],
     [{ street: '12 Main St', postcode: '62704' }, { street: '14 Elm Rd', postcode: '62704' }, 'postcode equal'],
     [{ street: '12 Main St', postcode: '62704' }, { street: '14 Elm Rd', postcode: '62701' }, 'else'],
     [{ street: '12 Main St' }, {}, 'NULL'],
@@ -251,7 +268,7 @@ describe('default comparison sets', () => {
     expect(comparisons.map((cmp) => cmp.compare(a, b))).toEqual([0, 0, 0, NULL_LEVEL, 0, 0, 0, 0, 0]);
     expect(comparisons.map((cmp) => label(cmp, a, c))).toEqual([
       'jaro_winkler >= 0.92', 'jaro_winkler >= 0.92', 'one component differs or damerau_levenshtein(digits) <= 1',
-      'NULL', 'NULL', 'else', 'jaro_winkler >= 0.9', 'damerau_levenshtein <= 1', 'damerau_levenshtein <= 1',
+      'NULL', 'NULL', 'jaro_winkler >= 0.9', 'jaro_winkler >= 0.9', 'damerau_levenshtein <= 1', 'damerau_levenshtein <= 1',
     ]);
   });
 

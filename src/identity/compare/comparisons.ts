@@ -71,6 +71,11 @@ export interface NameComparisonOptions extends ComparisonOptions {
   nicknames?: boolean;
   /** Include the phonetic level (reads `<key>_dm`, `<key>_nysiis`). Default true. */
   phonetic?: boolean;
+  /**
+   * Another name key (e.g. `last_name`): adds a level for names entered in each other's field ("Dakin Joselyn"
+   * for "Joselyn Dakin") — this name equals the other record's `swappedWith` value and vice versa.
+   */
+  swappedWith?: string;
 }
 
 /**
@@ -92,7 +97,11 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
   const nickKey = `${key}_nick`;
   const nysiisKey = `${key}_nysiis`;
   const dmKey = `${key}_dm`;
+  const swapKey = options.swappedWith;
   const levels = ['exact'];
+  const swapLevel = levels.length;
+  if (swapKey !== undefined) levels.push(`swapped with ${swapKey}`);
+  const nickLevel = levels.length;
   if (useNick) levels.push('nickname');
   const firstJw = levels.length;
   for (const t of thresholds) levels.push(`jaro_winkler >= ${t}`);
@@ -113,7 +122,9 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
       if (y === undefined) return NULL_LEVEL;
       if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
       if (x === y) return 0;
-      if (useNick && sharesAny(asStrs(a.features[nickKey]), asStrs(b.features[nickKey]))) return 1;
+      // Swapped: this record's name is the other's `swapKey` value, and the other way round.
+      if (swapKey !== undefined && x === b.features[swapKey] && y === a.features[swapKey]) return swapLevel;
+      if (useNick && sharesAny(asStrs(a.features[nickKey]), asStrs(b.features[nickKey]))) return nickLevel;
       const jw = jaroWinkler(x, y);
       if (jw >= lowest) {
         for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return firstJw + i;
@@ -253,19 +264,23 @@ export function phoneComparison(options: ComparisonOptions = {}): Comparison {
 
 /**
  * Street-address comparison. Levels: `exact` (normalized street line, number included) → `token set >= t`
- * (Jaccard of word tokens, default 0.8) → `postcode equal` → `else`. Reads `street`, `street_tokens` (sorted
- * string[]), `postcode`.
+ * (Jaccard of word tokens, default 0.8) → `jaro_winkler >= j` on the street line (default 0.9: a typo in one
+ * word, a dropped locality word) → `postcode equal` → `else`. Reads `street`, `street_tokens` (sorted string[]),
+ * `postcode`.
  *
  * @example
- * addressComparison().levels; // ['exact', 'token set >= 0.8', 'postcode equal', 'else']
+ * addressComparison().levels; // ['exact', 'token set >= 0.8', 'jaro_winkler >= 0.9', 'postcode equal', 'else']
  */
-export function addressComparison(options: ComparisonOptions & { tokenThreshold?: number } = {}): Comparison {
+export function addressComparison(
+  options: ComparisonOptions & { tokenThreshold?: number; jaroWinklerThreshold?: number } = {},
+): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
   const forced = options.placeholder !== undefined;
   const threshold = options.tokenThreshold ?? 0.8;
+  const jwThreshold = options.jaroWinklerThreshold ?? 0.9;
   return {
     name: options.name ?? 'address',
-    levels: ['exact', `token set >= ${threshold}`, 'postcode equal', 'else'],
+    levels: ['exact', `token set >= ${threshold}`, `jaro_winkler >= ${jwThreshold}`, 'postcode equal', 'else'],
     compare(a, b) {
       const x = asStr(a.features['street']);
       if (x === undefined) return NULL_LEVEL;
@@ -276,9 +291,10 @@ export function addressComparison(options: ComparisonOptions & { tokenThreshold?
       const ta = asStrs(a.features['street_tokens']);
       const tb = asStrs(b.features['street_tokens']);
       if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= threshold) return 1;
+      if (jaroWinkler(x, y) >= jwThreshold) return 2;
       const pa = asStr(a.features['postcode']);
-      if (pa !== undefined && pa === asStr(b.features['postcode']) && usable(a, pa, 'postcode', detect, forced)) return 2;
-      return 3;
+      if (pa !== undefined && pa === asStr(b.features['postcode']) && usable(a, pa, 'postcode', detect, forced)) return 3;
+      return 4;
     },
     values: valuesOf('street'),
   };
@@ -442,7 +458,8 @@ export function companyNameComparison(options: ComparisonOptions = {}): Comparis
 }
 
 /**
- * The default comparisons for people: first name (with nicknames), last name, date of birth, email, phone,
+ * The default comparisons for people: first name (with nicknames, and a level for first and last names swapped),
+ * last name, date of birth, email, phone,
  * street address, city, postcode and identifier — the features `buildPersonFeatures` produces.
  *
  * @example
@@ -451,7 +468,7 @@ export function companyNameComparison(options: ComparisonOptions = {}): Comparis
  */
 export function defaultPersonComparisons(): Comparison[] {
   return [
-    nameComparison('first_name', { thresholds: [0.92, 0.8] }),
+    nameComparison('first_name', { thresholds: [0.92, 0.8], swappedWith: 'last_name' }),
     nameComparison('last_name', { thresholds: [0.92, 0.8] }),
     dobComparison(),
     emailComparison(),
