@@ -160,8 +160,9 @@ describe('addressComparison', () => {
     [{ street: '12 Main Street' }, { street: '12 MAIN ST.' }, 'exact'],
     [{ street: 'Main Street', streetNumber: '12' }, { street: '12 Main St' }, 'exact'],
     [{ street: '12 Main St Unit 4' }, { street: '12 Main St Apt 4 Rear' }, 'token set >= 0.8'],
-    [{ street: 'Salkauskas Crescent', streetNumber: '38' }, { street: 'salkauskas cres klea', streetNumber: '38' }, 'jaro_winkler >= 0.9'],
-    [{ street: '925 Carpenter Close' }, { street: '952 carpenter cl' }, 'jaro_winkler >= 0.9'],
+    [{ street: 'Salkauskas Crescent', streetNumber: '38' }, { street: 'salkauskas cres klea', streetNumber: '38' }, 'token set >= 0.25 and jaro_winkler >= 0.9'],
+    [{ street: '925 Carpenter Close' }, { street: '952 carpenter cl' }, 'token set >= 0.25 and jaro_winkler >= 0.9'],
+    [{ street: '12 Main St' }, { street: '45 Oak St' }, 'else'],
     [{ street: '12 Main St', postcode: '62704' }, { street: '14 Elm Rd', postcode: '62704' }, 'postcode equal'],
     [{ street: '12 Main St', postcode: '62704' }, { street: '14 Elm Rd', postcode: '62701' }, 'else'],
     [{ street: '12 Main St' }, {}, 'NULL'],
@@ -268,7 +269,7 @@ describe('default comparison sets', () => {
     expect(comparisons.map((cmp) => cmp.compare(a, b))).toEqual([0, 0, 0, NULL_LEVEL, 0, 0, 0, 0, 0]);
     expect(comparisons.map((cmp) => label(cmp, a, c))).toEqual([
       'jaro_winkler >= 0.92', 'jaro_winkler >= 0.92', 'one component differs or damerau_levenshtein(digits) <= 1',
-      'NULL', 'NULL', 'jaro_winkler >= 0.9', 'jaro_winkler >= 0.9', 'damerau_levenshtein <= 1', 'damerau_levenshtein <= 1',
+      'NULL', 'NULL', 'token set >= 0.25 and jaro_winkler >= 0.9', 'jaro_winkler >= 0.9', 'damerau_levenshtein <= 1', 'damerau_levenshtein <= 1',
     ]);
   });
 
