@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rec } from '../../../test/identity/tiny-comparisons.js';
 import { buildBlockIndex, countCandidatePairs, forEachCandidateChunk } from './candidate-pairs.js';
-import { blockingKey, placeholderSet } from './rules.js';
+import { blockingHash, blockingKey, placeholderSet } from './rules.js';
 
 function pairsOf(index: ReturnType<typeof buildBlockIndex>): string[] {
   const out: string[] = [];
@@ -59,6 +59,17 @@ describe('blocking', () => {
     [{ a: (r: unknown) => r, b: 1 }, undefined],
   ])('blockingKey(%o)', (features, expected) => {
     expect(blockingKey(rec('1', features), { name: 'r', parts: ['a', 'b'] }, placeholderSet())).toBe(expected);
+  });
+
+  it('blockingHash agrees with blockingKey on presence and equality', () => {
+    const rule = { name: 'r', parts: ['a', 'b'] };
+    const hash = (features: Record<string, unknown>) => blockingHash(rec('1', features), rule, placeholderSet());
+    expect(hash({ a: 'kx', b: 1971 })).toBe(hash({ a: 'kx', b: 1971, c: 'other' }));
+    expect(hash({ a: 'kx', b: 1971 })).not.toBe(hash({ a: 'kx', b: '1971' }));
+    expect(hash({ a: 'kx', b: 1971 })).not.toBe(hash({ a: 'ky', b: 1971 }));
+    expect(hash({ a: 'kx' })).toBe(-1);
+    expect(hash({ a: 'N/A', b: 1 })).toBe(-1);
+    expect(hash({ a: 'kx', b: 1 })).toBeGreaterThanOrEqual(0);
   });
 
   it('refuses an empty rule list', () => {

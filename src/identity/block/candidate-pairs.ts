@@ -15,7 +15,7 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import type { IdentityRecord } from '../types.js';
-import { blockingKey, DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from './rules.js';
+import { blockingHash, blockingKey, DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from './rules.js';
 
 export type BlockingMode = 'dedupe' | 'link';
 
@@ -74,8 +74,8 @@ export interface BlockIndex {
 }
 
 /**
- * Groups records by each rule's key. Memory: two Int32Arrays of the record count per rule, plus the key
- * strings while building (released on return).
+ * Groups records by each rule's key (by its 31-bit hash — see `blockingHash`). Memory: two Int32Arrays of the
+ * record count per rule, plus a hash → key id map while building (released on return).
  *
  * @example
  * buildBlockIndex(records, [{ name: 'email', parts: ['email'] }], { mode: 'dedupe', maxBlockSize: 500 });
@@ -105,35 +105,37 @@ function sidesFromSource(records: readonly IdentityRecord[]): Uint8Array {
 function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[]): RuleIndex {
   const n = records.length;
   const keyIds = new Int32Array(n).fill(-1);
-  const ids = new Map<string, number>();
-  const keys: string[] = [];
+  const ids = new Map<number, number>();
+  const firstRecord: number[] = [];
   for (let i = 0; i < n; i++) {
-    const key = blockingKey(records[i]!, rule, placeholders);
-    if (key === undefined) continue;
-    let id = ids.get(key);
+    const hash = blockingHash(records[i]!, rule, placeholders);
+    if (hash < 0) continue;
+    let id = ids.get(hash);
     if (id === undefined) {
-      id = keys.length;
-      ids.set(key, id);
-      keys.push(key);
+      id = firstRecord.length;
+      ids.set(hash, id);
+      firstRecord.push(i);
     }
     keyIds[i] = id;
   }
+  const keyCount = firstRecord.length;
   const warningsBefore = warnings.length;
-  const counts = new Int32Array(keys.length);
+  const counts = new Int32Array(keyCount);
   for (let i = 0; i < n; i++) if (keyIds[i]! >= 0) counts[keyIds[i]!]!++;
-  for (let k = 0; k < keys.length; k++) {
+  for (let k = 0; k < keyCount; k++) {
     if (counts[k]! > cap) {
-      warnings.push({ rule: rule.name, key: keys[k]!.replaceAll('\u001f', ' + '), records: counts[k]!, cap });
+      const key = blockingKey(records[firstRecord[k]!]!, rule, placeholders) ?? '';
+      warnings.push({ rule: rule.name, key: key.replaceAll('\u001f', ' + '), records: counts[k]!, cap });
       counts[k] = 0;
     }
   }
   // Capped blocks lose their key: those records are then in no block of this rule, and the
   // "earlier rule already produced it" check stays exact.
   if (warnings.length > warningsBefore) for (let i = 0; i < n; i++) if (keyIds[i]! >= 0 && counts[keyIds[i]!] === 0) keyIds[i] = -1;
-  const offsets = new Int32Array(keys.length + 1);
-  for (let k = 0; k < keys.length; k++) offsets[k + 1] = offsets[k]! + counts[k]!;
-  const members = new Int32Array(offsets[keys.length]!);
-  const fill = offsets.slice(0, keys.length);
+  const offsets = new Int32Array(keyCount + 1);
+  for (let k = 0; k < keyCount; k++) offsets[k + 1] = offsets[k]! + counts[k]!;
+  const members = new Int32Array(offsets[keyCount]!);
+  const fill = offsets.slice(0, keyCount);
   for (let i = 0; i < n; i++) {
     const k = keyIds[i]!;
     if (k >= 0) members[fill[k]!++] = i;
