@@ -273,7 +273,12 @@ for (const line of TABLE.split('\n')) {
   }
 }
 
-/** Every group: canonical name → its members (canonical included). */
+/**
+ * Every group: canonical name → its members (canonical included).
+ *
+ * @example
+ * NICKNAME_GROUPS.get('william'); // ['william', 'bill', 'billy', 'will', 'willy', 'willie', 'liam', …]
+ */
 export const NICKNAME_GROUPS: ReadonlyMap<string, readonly string[]> = groupNames;
 
 /**

@@ -22,7 +22,12 @@ const GENERIC = [
 // Stand-ins that are also real names ("Na" is a Korean family name, "Nan" a short form of Anne): never names.
 const NOT_FOR_NAMES = ['na', 'nan', 'nk', 'no', 'x', 'abc'];
 
-/** The default lists; the generic stand-ins ("n/a", "unknown", "asdf"…) apply to every kind. */
+/**
+ * The default lists; the generic stand-ins ("n/a", "unknown", "asdf"…) apply to every kind.
+ *
+ * @example
+ * DEFAULT_PLACEHOLDERS.dob.includes('1900-01-01'); // true
+ */
 export const DEFAULT_PLACEHOLDERS: Readonly<Record<PlaceholderKind, readonly string[]>> = {
   text: [...GENERIC, ...NOT_FOR_NAMES],
   name: ['no name', 'noname', 'firstname', 'first name', 'lastname', 'last name', 'name', 'customer', 'client',
