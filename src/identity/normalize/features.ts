@@ -197,6 +197,10 @@ export function buildPersonFeatures(attrs: PersonAttributes, options: FeatureOpt
   const email = emailParsed === undefined || detect('email', emailParsed.canonical) ? undefined : emailParsed;
 
   const nick = first === undefined ? [] : nicknameGroups(first);
+  const phone = phoneFeatures(attrs.phone, options.region, detect);
+  const street = streetFeatures(attrs.street, attrs.streetNumber, detect);
+  // One literal with every key (no spreads), so all properties sit inside the object: scoring reads them
+  // without a second hop to an out-of-object property store.
   return {
     screened: true,
     first_name: first,
@@ -222,8 +226,12 @@ export function buildPersonFeatures(attrs: PersonAttributes, options: FeatureOpt
     email_domain: email?.domain,
     email_provider: email?.provider,
     email_provider_folded: email?.providerFolded ?? false,
-    ...phoneFeatures(attrs.phone, options.region, detect),
-    ...streetFeatures(attrs.street, attrs.streetNumber, detect),
+    phone: phone.phone,
+    phone_digits: phone.phone_digits,
+    phone_last7: phone.phone_last7,
+    phone_last9: phone.phone_last9,
+    street: street.street,
+    street_tokens: street.street_tokens,
     street_number: textOf(attrs.streetNumber, detect),
     city: textOf(attrs.city, detect),
     postcode: postcodeOf(attrs.postcode, attrs.country ?? options.region, detect),
@@ -280,6 +288,8 @@ export function buildOrganizationFeatures(attrs: OrganizationAttributes, options
   const company = rawName === undefined ? undefined : normalizeCompanyName(rawName);
   const name = company === undefined || company.name === '' || detect('name', company.name) ? undefined : company;
   const website = present(attrs.website, 'text', detect);
+  const phone = phoneFeatures(attrs.phone, options.region, detect);
+  const street = streetFeatures(attrs.street, undefined, detect);
   return {
     screened: true,
     name: name?.name,
@@ -287,8 +297,12 @@ export function buildOrganizationFeatures(attrs: OrganizationAttributes, options
     name_tokens: name === undefined ? undefined : wordTokens(name.name),
     name_nysiis: name === undefined ? undefined : nysiis(name.name),
     website: website === undefined ? undefined : websiteHost(website),
-    ...phoneFeatures(attrs.phone, options.region, detect),
-    ...streetFeatures(attrs.street, undefined, detect),
+    phone: phone.phone,
+    phone_digits: phone.phone_digits,
+    phone_last7: phone.phone_last7,
+    phone_last9: phone.phone_last9,
+    street: street.street,
+    street_tokens: street.street_tokens,
     city: textOf(attrs.city, detect),
     postcode: postcodeOf(attrs.postcode, attrs.country ?? options.region, detect),
     country: textOf(attrs.country, detect),
