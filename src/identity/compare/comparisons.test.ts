@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { NULL_LEVEL } from '../types.js';
 import type { Comparison, IdentityRecord } from '../types.js';
 import { buildOrganizationFeatures, buildPersonFeatures } from '../normalize/features.js';
@@ -282,5 +283,59 @@ describe('default comparison sets', () => {
   it('values() returns the two compared feature values', () => {
     const [first] = defaultPersonComparisons();
     expect(first?.values(person({ firstName: 'Jon' }), person({ firstName: 'John' }))).toEqual(['jon', 'john']);
+  });
+});
+
+describe('properties of every default comparison', () => {
+  const pool = <T extends string>(...values: T[]) => fc.option(fc.constantFrom(...values), { nil: undefined });
+  const personArb = fc.record({
+    firstName: pool('Bob', 'Robert', 'Rob', 'Ann', 'Anna', 'Jon', 'John', 'N/A', 'Smith'),
+    lastName: pool('Smith', 'Smyth', 'Schmidt', 'Jones', 'Bob', 'unknown'),
+    dob: pool('1956-01-12', '1956-12-01', '19560121', '1957-01-12', '1980-07-30', '1900-01-01'),
+    email: pool('bob@acme.com', 'b.o.b+x@gmail.com', 'bob@gmail.com', 'rob@acme.com', 'test@test.com'),
+    phone: pool('(415) 555-2671', '(650) 555-2671', '(415) 555-2761', '0000000000'),
+    street: pool('12 Main Street', '12 Main St Apt 4', '14 Elm Rd', 'n/a'),
+    city: pool('Springfield', 'Springfeld', 'Shelbyville'),
+    postcode: pool('62704', '62701', '62740', '00000'),
+    identifier: pool('123-45-6780', '123456708', '987654320'),
+  });
+  const orgArb = fc.record({
+    name: pool('Acme Corp', 'ACME Inc', 'Acme Industries', 'Initech LLC', 'The Acme Corporation'),
+    website: pool('acme.com', 'https://www.acme.com', 'initech.com'),
+    phone: pool('(415) 555-2671', '(650) 555-2671'),
+  });
+
+  it('are symmetric, return a level index or NULL_LEVEL, and put a record at exact-or-NULL against itself', () => {
+    const comparisons = defaultPersonComparisons();
+    fc.assert(
+      fc.property(personArb, personArb, (x, y) => {
+        const a = person(x);
+        const b = person(y);
+        for (const c of comparisons) {
+          const level = c.compare(a, b);
+          expect(c.compare(b, a)).toBe(level);
+          expect(level === NULL_LEVEL || (Number.isInteger(level) && level >= 0 && level < c.levels.length)).toBe(true);
+          expect([0, NULL_LEVEL]).toContain(c.compare(a, a));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hold for the organization comparisons too', () => {
+    const comparisons = defaultOrganizationComparisons();
+    fc.assert(
+      fc.property(orgArb, orgArb, (x, y) => {
+        const a = org(x);
+        const b = org(y);
+        for (const c of comparisons) {
+          const level = c.compare(a, b);
+          expect(c.compare(b, a)).toBe(level);
+          expect(level === NULL_LEVEL || (level >= 0 && level < c.levels.length)).toBe(true);
+          expect([0, NULL_LEVEL]).toContain(c.compare(a, a));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
