@@ -130,6 +130,8 @@ describe('emailComparison', () => {
     ['Ada@Acme.com', 'ada@acme.com', 'exact'],
     ['a.d.a+crm@gmail.com', 'ada@googlemail.com', 'exact after gmail dots/+tag folding'],
     ['ada@acme.com', 'ada@gmail.com', 'same local part, different domain'],
+    ['info@acme.com', 'info@initech.com', 'else'],
+    ['info@acme.com', 'INFO@acme.com', 'exact'],
     ['ada.king@acme.com', 'ada.kinq@acme.com', 'jaro_winkler(local part) >= 0.88'],
     ['ada@acme.com', 'bob@acme.com', 'else'],
     ['test@test.com', 'test@test.com', 'NULL'],

@@ -189,9 +189,15 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
   };
 }
 
+// Shared role mailboxes: "info@" at two companies says nothing about one person.
+const ROLE_LOCAL_PARTS = new Set([
+  'info', 'contact', 'sales', 'admin', 'office', 'support', 'hello', 'enquiries', 'inquiries', 'mail', 'team',
+  'billing', 'accounts', 'help', 'service', 'marketing', 'hr', 'jobs', 'careers', 'webmaster', 'postmaster',
+]);
+
 /**
  * Email comparison. Levels: `exact` (canonical address) → `exact after gmail dots/+tag folding` → `same local
- * part, different domain` → `jaro_winkler(local part) >= 0.88` → `else`. Reads `email` (canonical, lower-cased),
+ * part, different domain` (not for role mailboxes such as info@, sales@) → `jaro_winkler(local part) >= 0.88` → `else`. Reads `email` (canonical, lower-cased),
  * `email_provider` (gmail/googlemail addresses with dots and `+tag` removed, domain gmail.com; else the
  * canonical address), `email_local`, `email_domain`.
  *
@@ -223,7 +229,7 @@ export function emailComparison(options: ComparisonOptions & { localThreshold?: 
       const la = asStr(a.features['email_local']);
       const lb = asStr(b.features['email_local']);
       if (la === undefined || lb === undefined) return 4;
-      if (la === lb) return 2;
+      if (la === lb) return ROLE_LOCAL_PARTS.has(la) ? 4 : 2;
       return jaroWinkler(la, lb) >= threshold ? 3 : 4;
     },
     values: valuesOf('email'),
