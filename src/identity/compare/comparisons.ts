@@ -79,7 +79,8 @@ export interface NameComparisonOptions extends ComparisonOptions {
 }
 
 /**
- * Person-name comparison. Levels: `exact` → `nickname` (same nickname group, e.g. bob/robert) →
+ * Person-name comparison. Levels: `exact` → `swapped with <other key>` (only with `swappedWith`) → `nickname`
+ * (shared nickname group, e.g. bob/robert; by default only for keys containing "first") →
  * `jaro_winkler >= t` for each threshold → `damerau_levenshtein <= 1` → `phonetic` (a Double Metaphone code in
  * common, primary or alternate, or equal NYSIIS) → `else`. Reads `<key>` (normalized name), `<key>_nick`
  * (string[] of nickname groups), `<key>_dm` ([primary, alternate] Double Metaphone), `<key>_nysiis`.
