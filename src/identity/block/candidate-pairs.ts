@@ -75,7 +75,7 @@ export interface BlockIndex {
 
 /**
  * Groups records by each rule's key (by its 31-bit hash — see `blockingHash`). Memory: two Int32Arrays of the
- * record count per rule, plus a hash → key id map while building (released on return).
+ * record count per rule, plus a hash → key id table (two Int32Arrays) while building.
  *
  * @example
  * buildBlockIndex(records, [{ name: 'email', parts: ['email'] }], { mode: 'dedupe', maxBlockSize: 500 });
@@ -105,18 +105,25 @@ function sidesFromSource(records: readonly IdentityRecord[]): Uint8Array {
 function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[]): RuleIndex {
   const n = records.length;
   const keyIds = new Int32Array(n).fill(-1);
-  const ids = new Map<number, number>();
+  // Hash → key id in an open-addressing table of two Int32Arrays (linear probing): a Map of a million
+  // entries would put a million objects on a heap that already holds the records, and every major GC walks them.
+  let capacity = 1024;
+  while (capacity < n * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotHash = new Int32Array(capacity).fill(-1);
+  const slotId = new Int32Array(capacity);
   const firstRecord: number[] = [];
   for (let i = 0; i < n; i++) {
     const hash = blockingHash(records[i]!, rule, placeholders);
     if (hash < 0) continue;
-    let id = ids.get(hash);
-    if (id === undefined) {
-      id = firstRecord.length;
-      ids.set(hash, id);
+    let slot = Math.imul(hash, 0x9e3779b1) & mask;
+    while (slotHash[slot] !== -1 && slotHash[slot] !== hash) slot = (slot + 1) & mask;
+    if (slotHash[slot] === -1) {
+      slotHash[slot] = hash;
+      slotId[slot] = firstRecord.length;
       firstRecord.push(i);
     }
-    keyIds[i] = id;
+    keyIds[i] = slotId[slot]!;
   }
   const keyCount = firstRecord.length;
   const warningsBefore = warnings.length;
