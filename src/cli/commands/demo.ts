@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig } from '../../config/load.js';
-import { generateDemo, MAX_DEMO_PEOPLE, writeDemo } from '../../demo/index.js';
+import { generateDemo, MAX_DEMO_PEOPLE, writeDemo, type DemoFiles } from '../../demo/index.js';
 import { executeSync } from '../execute-sync.js';
 import { formatTable } from '../output.js';
 import type { RegisterCommand } from './types.js';
@@ -20,6 +20,11 @@ function positiveInt(name: string, max: number) {
   };
 }
 
+/** Generates and writes the demo; the world is not kept, so the sync that follows has its memory back. */
+async function generateFiles(people: number, seed: number, dir: string): Promise<DemoFiles> {
+  return writeDemo(generateDemo({ people, seed }), dir);
+}
+
 export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
   program
     .command('demo')
@@ -31,8 +36,7 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
     .option('--json', 'print the run report as JSON')
     .action(async (opts: { people: number; seed: number; dir: string; serve: boolean; json?: boolean }) => {
       const started = performance.now();
-      const world = generateDemo({ people: opts.people, seed: opts.seed });
-      const files = await writeDemo(world, opts.dir);
+      const files = await generateFiles(opts.people, opts.seed, opts.dir);
       const s = files.summary;
       if (!opts.json) {
         ctx.output.out(`generated ${s.people.toLocaleString('en-US')} people and ${s.companies.toLocaleString('en-US')} companies (seed ${s.seed}) in ${files.dir}`);
