@@ -20,3 +20,8 @@ export { openStore, parseStoreUrl, type StoreLocation } from './store/open.js';
 export type { Store, StoreOptions, StoreDialect, PageCommit, PageResult, SourceRecord, CimRecordRow, DeadLetter, Run, RunCounts, StoredCimRecord, OutboxEvent, StoredOutboxEvent } from './store/store.js';
 export * from './identity/compare/index.js';
 export * from './identity/normalize/index.js';
+export * from './identity/block/index.js';
+export * from './identity/score/index.js';
+export * from './identity/cluster/index.js';
+export * from './identity/explain/index.js';
+export * from './identity/csv/index.js';
