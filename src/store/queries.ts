@@ -11,11 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { ConcordError } from '../core/errors.js';
 import { fromJson, toFlag, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord, toStoredSourceRecord } from './rows.js';
+import type { IdentityStore } from '../identity/store/types.js';
 import type { StoreSchema } from './schema.js';
 import type { Cursor, DeadLetter, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
-export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes'>;
+export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore>;
 
 const DEFAULT_LIST_LIMIT = 1000;
 const LIVE_ID_BATCH = 5000;

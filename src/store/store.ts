@@ -10,6 +10,7 @@
  * - Deletes are tombstones (`deleted = true`, data kept), never row removals.
  */
 import type { CimRecord } from '../model/record.js';
+import type { IdentityStore } from '../identity/store/types.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -172,7 +173,8 @@ export interface StoreOptions {
   maxConnections?: number;
 }
 
-export interface Store {
+/** Identity tables (migration 002): see `src/identity/store/types.ts`. */
+export interface Store extends IdentityStore {
   readonly dialect: StoreDialect;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;

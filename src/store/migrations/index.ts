@@ -6,8 +6,9 @@
  * for (const m of pendingMigrations(MIGRATIONS, applied)) apply(m);
  */
 import { migration as initial } from './001-initial.js';
+import { migration as identity } from './002-identity.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, identity];
 
 export { MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migration.js';

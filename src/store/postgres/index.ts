@@ -9,6 +9,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
+import { identityQueries } from '../../identity/store/identity-queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
 import type { Store, StoreOptions } from '../store.js';
@@ -30,6 +31,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
   return {
     dialect: 'postgres',
     ...sharedQueries(kysely, 'postgres', clock),
+    ...identityQueries(kysely, 'postgres', clock),
     async migrate() {
       await migratePostgres(pool, MIGRATIONS, clock);
     },

@@ -8,6 +8,7 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
+import { identityQueries } from '../../identity/store/identity-queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
 import type { Store, StoreOptions } from '../store.js';
@@ -30,6 +31,7 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
   return {
     dialect: 'sqlite',
     ...sharedQueries(kysely, 'sqlite', clock),
+    ...identityQueries(kysely, 'sqlite', clock),
     async migrate() {
       migrateSqlite(db, MIGRATIONS, clock);
     },
