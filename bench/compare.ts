@@ -12,6 +12,7 @@
  *    street abbreviations) and half random pairs; pairs/s on one core (the bench is single-threaded).
  * Reported per row: the median of 5 timed runs after a warm-up run. Peak RSS is the process maximum.
  */
+import { mulberry32 as rng } from '../src/core/random.js';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { distance as fastestLevenshtein } from 'fastest-levenshtein';
@@ -28,17 +29,6 @@ const RECORDS = Number(process.env['BENCH_RECORDS'] ?? 40_000);
 const RUNS = 5;
 const SAMPLE = 100_000;
 
-// mulberry32: small, seeded, good enough for test data.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = rng(20_261_127);
 const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;

@@ -4,17 +4,8 @@
  * every contact has a name and an owner, most have an account, an email and a business phone, fewer have a
  * mobile, a second address or a fax.
  */
+import { mulberry32 } from '../src/core/random.js';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Frances', 'John', 'Katherine', 'Tim', 'Radia', 'Ken', 'Margaret', 'Dennis'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Allen', 'Backus', 'Johnson', 'Berners-Lee', 'Perlman', 'Thompson', 'Hamilton', 'Ritchie'];

@@ -6,6 +6,7 @@
  * repeat earlier ones, (c) all-distinct E.164 strings, (d) E.164 with 40% repeats. Inputs come from a seeded
  * generator, so runs are comparable. Each normalizer run starts with an empty cache (default bound 100,000).
  */
+import { mulberry32 as rng } from '../src/core/random.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import {
@@ -20,17 +21,6 @@ import {
 
 const N = Number(process.env['BENCH_N'] ?? 200_000);
 
-// mulberry32: small, seeded, good enough for test data.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = rng(20_240_501);
 const int = (lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1));
 const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T;

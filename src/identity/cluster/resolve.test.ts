@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rec, tinyComparison } from '../../../test/identity/tiny-comparisons.js';
 import { bcubed, clusterPairScores, pairwiseScores } from './evaluate.js';
 import { dedupeRecords, linkRecords } from './resolve.js';
-import { mulberry32 } from '../score/estimate-u.js';
+import { mulberry32 } from '../../core/random.js';
 
 /** People with a few corrupted copies each: names and emails from seeded random letters. */
 function population(entities: number, seed: number): { records: ReturnType<typeof rec>[]; truth: string[] } {

@@ -7,6 +7,7 @@
  * const u = estimateU(records, comparisons, { pairs: 200_000, seed: 1 });
  * u.u[0]; // [P(exact first name | random pair), …]
  */
+import { mulberry32 } from '../../core/random.js';
 import { ConcordError } from '../../core/errors.js';
 import type { Comparison, IdentityRecord } from '../types.js';
 import { NULL_LEVEL } from '../types.js';
@@ -89,14 +90,3 @@ function splitSides(sides: Uint8Array): [Int32Array, Int32Array] {
   return [left, right];
 }
 
-/** A small seeded generator (mulberry32): reproducible samples, so trained parameters are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
