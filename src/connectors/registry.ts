@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { ConcordError } from '../core/errors.js';
 import type { ConnectorContext, ConnectorDefinition, Source } from './connector.js';
 import { cdmFolderConnector } from './cdm-folder/index.js';
+import { dataverseConnector } from './dataverse/index.js';
 import { csvConnector, ndjsonConnector } from './files/index.js';
 import { marketingCloudExportConnector } from './marketing-cloud-export/index.js';
 import { salesforceExportConnector } from './salesforce-export/index.js';
@@ -16,7 +17,7 @@ import { salesforceConnector } from './salesforce/index.js';
 import { didYouMean } from './shared/did-you-mean.js';
 
 /** Every connector, by `type`. */
-export const CONNECTORS: readonly ConnectorDefinition[] = [salesforceExportConnector, salesforceConnector, cdmFolderConnector, marketingCloudExportConnector, csvConnector, ndjsonConnector];
+export const CONNECTORS: readonly ConnectorDefinition[] = [salesforceExportConnector, salesforceConnector, cdmFolderConnector, dataverseConnector, marketingCloudExportConnector, csvConnector, ndjsonConnector];
 
 /** Keys of a system that concord.yaml's own schema owns; they are not passed to the connector's spec. */
 const SYSTEM_KEYS = ['type', 'streams', 'enabled'] as const;

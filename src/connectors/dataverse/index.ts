@@ -1,0 +1,16 @@
+/**
+ * `dataverse`: a live Dataverse / Dynamics 365 environment read through the Web API with change tracking
+ * (see docs/connectors-dataverse.md).
+ *
+ * @example
+ * import { dataverseConnector } from './connectors/dataverse/index.js';
+ * const source = dataverseConnector.createSource(config, ctx);
+ */
+export { dataverseConnector, parseCursor, type DataverseCursor, type ReadMode } from './source.js';
+export { dataverseSpec, DEFAULT_TABLES, type DataverseConfig } from './spec.js';
+export { destination } from './destination.js';
+export { DataverseClient } from './client.js';
+export { requestToken, tokenRequest, type AccessToken } from './auth.js';
+export { DATAVERSE_ERROR_TABLE, dataverseError, isExpiredDeltaToken } from './errors.js';
+export { dataverseRecord, deletedRecord, tableMeta, cdmTypeOf, type TableMeta, type AttributeDefinition, type EntityDefinition } from './record.js';
+export { DATAVERSE_MAPPINGS } from './mappings/index.js';
