@@ -1,0 +1,179 @@
+/**
+ * Identity resolution over the store: assemble person records from stored CIM records, run the core (block,
+ * compare, train or reuse saved parameters, score, cluster, with saved never/always-match decisions applied),
+ * give clusters stable unified ids, survive golden values, and persist profiles, memberships and history in one
+ * transaction. Re-running on unchanged data changes nothing.
+ *
+ * @example
+ * const summary = await resolvePersons(store, { threshold: 0.9 });
+ * summary.profiles.created; // new unified profiles this run
+ */
+import { randomUUID } from 'node:crypto';
+import { stableStringify } from '../core/ids.js';
+import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES, PERSON_GUARDS } from './csv/person-defaults.js';
+import { defaultPersonComparisons } from './compare/comparisons.js';
+import { clusterPairScores, type PairScores } from './cluster/evaluate.js';
+import { dedupeRecords } from './cluster/resolve.js';
+import { assertParametersFit, type ModelParameters } from './score/parameters.js';
+import { assemblePersons, type PersonRecord } from './store/assemble.js';
+import { assignStableIds } from './store/stable-ids.js';
+import { survive } from './store/survive.js';
+import { truthKey } from './store/truth.js';
+import type { ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
+import type { Store } from '../store/store.js';
+import type { Comparison } from './types.js';
+
+/** Name of the saved person model in `identity_params`. */
+export const PERSON_PARAMS = 'person';
+
+export interface ResolveStoreOptions {
+  /** Match probability threshold (default 0.9). */
+  threshold?: number;
+  /** Train again even when parameters are saved. */
+  retrain?: boolean;
+  /** Default region for phones and postcodes (default `US`). */
+  region?: string;
+  /** Systems most trusted first, for survivorship ties. */
+  sourcePriority?: readonly string[];
+  /** Ground truth (see `readGroundTruth`): when given, pairwise scores are returned. */
+  truth?: ReadonlyMap<string, string>;
+  /** Id of what triggered the run (a sync run id), kept in history. */
+  run?: string;
+  /** New unified ids; default UUIDv4. */
+  newId?: () => string;
+  clock?: () => Date;
+  /** EM seed (default 1): the same data trains the same model. */
+  seed?: number;
+}
+
+export interface ResolveStoreSummary {
+  records: number;
+  candidatePairs: number;
+  matchedPairs: number;
+  trained: boolean;
+  profiles: { active: number; created: number; grew: number; merged: number; split: number; moved: number; retired: number };
+  seconds: number;
+  /** Pairwise precision / recall / F1 of the clusters against the truth, when given. */
+  accuracy?: PairScores;
+}
+
+/** The person comparisons, blocking and rules Concord resolves stored people with. */
+export function personModel(): { comparisons: Comparison[] } {
+  return { comparisons: defaultPersonComparisons() };
+}
+
+/** Reads every live Individual as a person record. */
+export async function loadPersons(store: Store, region?: string): Promise<PersonRecord[]> {
+  const people: PersonRecord[] = [];
+  for await (const batch of assemblePersons(store, region === undefined ? {} : { region })) people.push(...batch);
+  return people;
+}
+
+/** Saved parameters that still fit the comparisons, or undefined. */
+export async function savedParameters(store: Store, comparisons: readonly Comparison[]): Promise<ModelParameters | undefined> {
+  const saved = await store.getIdentityParams(PERSON_PARAMS);
+  if (!saved) return undefined;
+  const params = saved.params as ModelParameters;
+  try {
+    assertParametersFit(params, comparisons);
+  } catch {
+    // Parameters of an older set of comparisons: train again rather than fail.
+    return undefined;
+  }
+  return params;
+}
+
+/**
+ * Resolves every stored person into unified profiles and persists the result.
+ *
+ * @example
+ * await resolvePersons(store, { retrain: true, truth: readGroundTruth('ground-truth.csv') });
+ */
+export async function resolvePersons(store: Store, options: ResolveStoreOptions = {}): Promise<ResolveStoreSummary> {
+  const started = performance.now();
+  const clock = options.clock ?? (() => new Date());
+  const { comparisons } = personModel();
+  const people = await loadPersons(store, options.region);
+  const present = new Set(people.map((p) => p.record.id));
+  const saved = options.retrain ? undefined : await savedParameters(store, comparisons);
+  const decisions = (await store.listIdentityDecisions()).filter((d) => present.has(d.recordA) && present.has(d.recordB));
+  const pair = (kind: string) => decisions.filter((d) => d.kind === kind).map((d) => [d.recordA, d.recordB] as const);
+
+  const previous = await store.listProfileMembers('person');
+  const existing = new Map<string, UnifiedProfile>();
+  for (let after: string | undefined; ;) {
+    const page = await store.listProfiles('person', { limit: 5000, ...(after !== undefined && { after }) });
+    for (const p of page) existing.set(p.unifiedId, p);
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.unifiedId;
+  }
+
+  const empty = people.length === 0;
+  const result = empty
+    ? undefined
+    : dedupeRecords(people.map((p) => p.record), {
+      comparisons, blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS,
+      threshold: options.threshold ?? 0.9, seed: options.seed ?? 1,
+      ...(saved && { parameters: saved }),
+      alwaysMatch: pair('always-match'), neverMatch: pair('never-match'),
+    });
+  const trained = result !== undefined && saved === undefined;
+  if (result && trained) await store.saveIdentityParams(PERSON_PARAMS, result.parameters);
+
+  // Clusters as member lists, in order of first member (records are in id order, so this is deterministic).
+  const groups: PersonRecord[][] = [];
+  if (result) {
+    const byCluster = new Map<number, PersonRecord[]>();
+    result.matchedRecords.forEach((_r, i) => {
+      const c = result.clusters.clusterOf[i]!;
+      const members = byCluster.get(c) ?? [];
+      members.push(people[i]!);
+      if (members.length === 1) byCluster.set(c, members);
+    });
+    groups.push(...byCluster.values());
+  }
+  const createdAt = new Map([...existing.values()].map((p) => [p.unifiedId, p.createdAt] as const));
+  const stable = assignStableIds(groups.map((g) => g.map((p) => p.record.id)), previous, createdAt, options.newId ?? randomUUID);
+
+  const now = clock().toISOString();
+  const prevOf = new Map(previous.map((m) => [m.recordId, m.unifiedId] as const));
+  const profiles: UnifiedProfile[] = [];
+  const members: ProfileMember[] = [];
+  groups.forEach((group, i) => {
+    const unifiedId = stable.ids[i]!;
+    const attributes = survive(group, options.sourcePriority ? { sourcePriority: options.sourcePriority } : {});
+    const old = existing.get(unifiedId);
+    if (!old || stableStringify(old.attributes) !== stableStringify(attributes)) {
+      profiles.push({ unifiedId, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
+    }
+    for (const p of group) if (prevOf.get(p.record.id) !== unifiedId) members.push({ recordId: p.record.id, unifiedId, since: now });
+  });
+  for (const [from, into] of stable.merged) {
+    const old = existing.get(from);
+    profiles.push({ unifiedId: from, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, mergedInto: into, status: 'merged', attributes: old?.attributes ?? {} });
+  }
+  for (const id of stable.retired) {
+    const old = existing.get(id);
+    if (old) profiles.push({ ...old, updatedAt: now, status: 'retired' });
+  }
+  const removedMembers = previous.filter((m) => !present.has(m.recordId)).map((m) => m.recordId);
+  const history: ProfileHistoryEvent[] = stable.events.map((e) => ({ ...e, at: now, ...(options.run !== undefined && { run: options.run }) }));
+  if (profiles.length + members.length + removedMembers.length + history.length > 0) {
+    await store.applyIdentityChanges({ profiles, members, removedMembers, history });
+  }
+
+  const count = (event: string): number => stable.events.filter((e) => e.event === event).length;
+  const summary: ResolveStoreSummary = {
+    records: people.length,
+    candidatePairs: result?.candidatePairs ?? 0,
+    matchedPairs: result?.matches.count ?? 0,
+    trained,
+    profiles: { active: groups.length, created: count('created'), grew: count('grew'), merged: count('merged'), split: count('split'), moved: count('member_moved'), retired: stable.retired.length },
+    seconds: (performance.now() - started) / 1000,
+  };
+  if (options.truth && result) {
+    const truth = people.map((p) => options.truth!.get(truthKey(p.system, p.stream, p.sourceRecordId)) ?? `unknown:${p.record.id}`);
+    summary.accuracy = clusterPairScores(result.clusters.clusterOf, truth);
+  }
+  return summary;
+}

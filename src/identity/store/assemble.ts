@@ -1,0 +1,164 @@
+/**
+ * Person records for identity resolution, assembled from stored CIM records: each live Individual with its
+ * contact points (ContactPoint.partyId → the Individual; ContactPointEmail / Phone / Address share the
+ * ContactPoint's id). Every entity is read by keyset paging over the store; contact points are indexed by party
+ * first, then the Individuals are streamed past that index.
+ *
+ * @example
+ * for await (const batch of assemblePersons(store)) for (const p of batch) p.record.id; // the Individual's id
+ */
+import { buildPersonFeatures } from '../normalize/features.js';
+import type { Store, StoredCimRecord } from '../../store/store.js';
+import type { IdentityRecord } from '../types.js';
+
+const PAGE = 2000;
+
+/** The values survivorship chooses among, as the record has them. */
+export interface PersonValues {
+  personName?: string | undefined;
+  firstName?: string | undefined;
+  middleName?: string | undefined;
+  lastName?: string | undefined;
+  birthDate?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  address?: string | undefined;
+}
+
+/** One Individual ready to match, with where it came from. */
+export interface PersonRecord {
+  record: IdentityRecord;
+  system: string;
+  stream: string;
+  sourceRecordId: string;
+  externalRecordId: string;
+  modstamp?: string | undefined;
+  values: PersonValues;
+}
+
+export interface AssembleOptions {
+  /** Default region for phones and postcodes (ISO alpha-2). Default `US`. */
+  region?: string;
+  /** Records per read. */
+  pageSize?: number;
+}
+
+/** Every live record of an entity, page by page in id order. */
+export async function* cimPages(store: Store, entity: string, pageSize = PAGE): AsyncGenerator<StoredCimRecord[]> {
+  let after: string | undefined;
+  for (;;) {
+    const rows = await store.listCimRecords(entity, { limit: pageSize, ...(after !== undefined && { after }) });
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+interface ContactOf {
+  email?: { value: string; rank: string };
+  phone?: { value: string; rank: string };
+  address?: { value: AddressParts; rank: string };
+}
+
+interface AddressParts {
+  street?: string | undefined;
+  city?: string | undefined;
+  postcode?: string | undefined;
+  state?: string | undefined;
+  country?: string | undefined;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** The contact points of every party: the primary (then most recent) email, phone and address of each. */
+async function contactsByParty(store: Store, pageSize: number): Promise<Map<string, ContactOf>> {
+  const points = new Map<string, { partyId: string; rank: string }>();
+  for await (const page of cimPages(store, 'ContactPoint', pageSize)) {
+    for (const cp of page) {
+      const partyId = str(cp.data['partyId']);
+      if (partyId === undefined) continue;
+      // Primary first, then latest modstamp: ranks compare as strings, larger wins.
+      const rank = `${cp.data['primaryFlag'] === true ? 1 : 0}|${str(cp.data['systemModstamp']) ?? ''}`;
+      points.set(cp.id, { partyId, rank });
+    }
+  }
+  const byParty = new Map<string, ContactOf>();
+  const offer = <K extends keyof ContactOf>(id: string, key: K, value: NonNullable<ContactOf[K]>['value'] | undefined): void => {
+    const point = points.get(id);
+    if (!point || value === undefined) return;
+    const entry = byParty.get(point.partyId) ?? {};
+    const current = entry[key];
+    if (!current || point.rank > current.rank) entry[key] = { value, rank: point.rank } as ContactOf[K];
+    byParty.set(point.partyId, entry);
+  };
+  for await (const page of cimPages(store, 'ContactPointEmail', pageSize)) for (const r of page) offer(r.id, 'email', str(r.data['emailAddress']));
+  for await (const page of cimPages(store, 'ContactPointPhone', pageSize)) {
+    for (const r of page) offer(r.id, 'phone', str(r.data['formattedE164PhoneNumber']) ?? str(r.data['telephoneNumber']));
+  }
+  for await (const page of cimPages(store, 'ContactPointAddress', pageSize)) {
+    for (const r of page) {
+      const street = [str(r.data['addressLine1']), str(r.data['addressLine2'])].filter((s) => s !== undefined).join(' ');
+      const parts: AddressParts = {
+        street: street === '' ? undefined : street, city: str(r.data['cityName']), postcode: str(r.data['postalCodeText']),
+        state: str(r.data['stateProvinceName']), country: str(r.data['countryName']),
+      };
+      offer(r.id, 'address', Object.values(parts).some((v) => v !== undefined) ? parts : undefined);
+    }
+  }
+  return byParty;
+}
+
+function formatAddress(a: AddressParts | undefined): string | undefined {
+  if (!a) return undefined;
+  const text = [a.street, a.city, [a.state, a.postcode].filter((s) => s !== undefined).join(' '), a.country].filter((s) => s !== undefined && s !== '').join(', ');
+  return text === '' ? undefined : text;
+}
+
+/** A country name or code → ISO alpha-2 when it is one we know; otherwise undefined (the default region applies). */
+function regionOf(country: string | undefined): string | undefined {
+  if (country === undefined) return undefined;
+  if (/^[A-Za-z]{2}$/.test(country)) return country.toUpperCase();
+  const known: Record<string, string> = {
+    'united states': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', deutschland: 'DE', france: 'FR',
+    canada: 'CA', australia: 'AU', italy: 'IT', italia: 'IT', spain: 'ES', 'españa': 'ES', netherlands: 'NL', japan: 'JP', india: 'IN',
+  };
+  return known[country.toLowerCase()];
+}
+
+/**
+ * Streams the live Individuals as person records, in batches (id order).
+ *
+ * @example
+ * const people: PersonRecord[] = [];
+ * for await (const batch of assemblePersons(store, { region: 'US' })) people.push(...batch);
+ */
+export async function* assemblePersons(store: Store, options: AssembleOptions = {}): AsyncGenerator<PersonRecord[]> {
+  const pageSize = options.pageSize ?? PAGE;
+  const region = options.region ?? 'US';
+  const contacts = await contactsByParty(store, pageSize);
+  for await (const page of cimPages(store, 'Individual', pageSize)) {
+    yield page.map((row): PersonRecord => {
+      const d = row.data;
+      const c = contacts.get(row.id);
+      const address = c?.address?.value;
+      const values: PersonValues = {
+        personName: str(d['personName']), firstName: str(d['firstName']), middleName: str(d['middleName']) ?? str(d['concord:middleName']),
+        lastName: str(d['lastName']), birthDate: str(d['birthDate']), email: c?.email?.value, phone: c?.phone?.value, address: formatAddress(address),
+      };
+      const features = buildPersonFeatures(
+        {
+          firstName: values.firstName, middleName: values.middleName, lastName: values.lastName, fullName: values.personName,
+          dob: values.birthDate, email: values.email, phone: values.phone, street: address?.street, city: address?.city,
+          postcode: address?.postcode, state: address?.state, country: regionOf(address?.country),
+        },
+        { region: regionOf(address?.country) ?? region },
+      );
+      return {
+        record: { id: row.id, source: row.sourceSystem, features },
+        system: row.sourceSystem, stream: row.sourceStream, sourceRecordId: row.sourceRecordId, externalRecordId: row.externalRecordId,
+        modstamp: str(d['systemModstamp']) ?? str(d['lastModifiedDate']) ?? str(d['createdDate']),
+        values,
+      };
+    });
+  }
+}
