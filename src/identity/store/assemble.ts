@@ -7,6 +7,7 @@
  * @example
  * for await (const batch of assemblePersons(store)) for (const p of batch) p.record.id; // the Individual's id
  */
+import { isSupportedCountry } from 'libphonenumber-js';
 import { buildPersonFeatures } from '../normalize/features.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import type { IdentityRecord } from '../types.js';
@@ -117,7 +118,8 @@ function formatAddress(a: AddressParts | undefined): string | undefined {
 /** A country name or code → ISO alpha-2 when it is one we know; otherwise undefined (the default region applies). */
 function regionOf(country: string | undefined): string | undefined {
   if (country === undefined) return undefined;
-  if (/^[A-Za-z]{2}$/.test(country)) return country.toUpperCase();
+  const code = country.length === 2 ? country.toUpperCase() : undefined;
+  if (code !== undefined) return code === 'UK' ? 'GB' : isSupportedCountry(code) ? code : undefined;
   const known: Record<string, string> = {
     'united states': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', deutschland: 'DE', france: 'FR',
     canada: 'CA', australia: 'AU', italy: 'IT', italia: 'IT', spain: 'ES', 'españa': 'ES', netherlands: 'NL', japan: 'JP', india: 'IN',
