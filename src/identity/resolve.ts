@@ -9,7 +9,11 @@
  * summary.profiles.created; // new unified profiles this run
  */
 import { randomUUID } from 'node:crypto';
+import { ConcordError } from '../core/errors.js';
 import { stableStringify } from '../core/ids.js';
+import { explainPair, type Explanation } from './explain/explain-pair.js';
+import { buildPersonFeatures } from './normalize/features.js';
+import { matchRecord, type RecordMatch } from './store/match.js';
 import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES, PERSON_GUARDS } from './csv/person-defaults.js';
 import { defaultPersonComparisons } from './compare/comparisons.js';
 import { clusterPairScores, type PairScores } from './cluster/evaluate.js';
@@ -21,7 +25,7 @@ import { survive } from './store/survive.js';
 import { truthKey } from './store/truth.js';
 import type { ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
 import type { Store } from '../store/store.js';
-import type { Comparison } from './types.js';
+import type { Comparison, IdentityRecord } from './types.js';
 
 /** Name of the saved person model in `identity_params`. */
 export const PERSON_PARAMS = 'person';
@@ -176,4 +180,76 @@ export async function resolvePersons(store: Store, options: ResolveStoreOptions 
     summary.accuracy = clusterPairScores(result.clusters.clusterOf, truth);
   }
   return summary;
+}
+
+/** Person attributes of a look-up (`concord match`). */
+export interface PersonQuery {
+  name?: string | undefined;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  dob?: string | undefined;
+}
+
+export interface ProfileCandidate {
+  unifiedId: string | undefined;
+  /** Best probability of any member record. */
+  probability: number;
+  records: RecordMatch[];
+}
+
+async function requireParameters(store: Store, comparisons: readonly Comparison[]): Promise<ModelParameters> {
+  const params = await savedParameters(store, comparisons);
+  if (!params) throw new ConcordError('IDENTITY_NOT_TRAINED', 'no saved person model in the store', { kind: 'usage', hint: 'run `concord resolve` first' });
+  return params;
+}
+
+/**
+ * Candidate profiles for a person described by a few attributes: stored records sharing a blocking key with it,
+ * scored with the saved model and grouped by profile, strongest first. Scans the stored people (no persistent
+ * blocking index yet).
+ *
+ * @example
+ * await matchPerson(store, { email: 'ada@example.com', name: 'Ada Lovelace' }); // [{ unifiedId, probability, records }]
+ */
+export async function matchPerson(store: Store, query: PersonQuery, options: { region?: string; minProbability?: number } = {}): Promise<ProfileCandidate[]> {
+  const { comparisons } = personModel();
+  const params = await requireParameters(store, comparisons);
+  const features = buildPersonFeatures(
+    { fullName: query.name, firstName: query.firstName, lastName: query.lastName, email: query.email, phone: query.phone, dob: query.dob },
+    { region: options.region ?? 'US' },
+  );
+  const people = await loadPersons(store, options.region);
+  const matches = matchRecord({ id: 'query', features }, people.map((p) => p.record), comparisons, params, {
+    rules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, minProbability: options.minProbability ?? 0.01,
+  });
+  const byProfile = new Map<string, ProfileCandidate>();
+  for (const m of matches) {
+    const unifiedId = (await store.profileOfRecord(m.recordId))?.unifiedId;
+    const key = unifiedId ?? `record:${m.recordId}`;
+    const entry = byProfile.get(key) ?? { unifiedId, probability: 0, records: [] };
+    entry.records.push(m);
+    entry.probability = Math.max(entry.probability, m.probability);
+    byProfile.set(key, entry);
+  }
+  return [...byProfile.values()].sort((a, b) => b.probability - a.probability);
+}
+
+/**
+ * Why two stored person records do or do not match: the waterfall of `explainPair` under the saved model.
+ *
+ * @example
+ * formatExplanation(await explainRecords(store, idA, idB));
+ */
+export async function explainRecords(store: Store, recordA: string, recordB: string, region?: string): Promise<Explanation> {
+  const { comparisons } = personModel();
+  const params = await requireParameters(store, comparisons);
+  const people = await loadPersons(store, region);
+  const find = (id: string): IdentityRecord => {
+    const found = people.find((p) => p.record.id === id || `${p.system}/${p.sourceRecordId}` === id);
+    if (!found) throw new ConcordError('RECORD_NOT_FOUND', `no live person record ${id}`, { kind: 'usage', hint: 'use a Concord id or system/recordId (see `concord profiles show`)' });
+    return found.record;
+  };
+  return explainPair(find(recordA), find(recordB), comparisons, params, { deterministicRules: PERSON_DETERMINISTIC_RULES });
 }

@@ -7,6 +7,10 @@ import { ConcordError } from '../../core/errors.js';
 import { loadConfig } from '../../config/load.js';
 import { generateDemo, MAX_DEMO_PEOPLE, writeDemo, type DemoFiles } from '../../demo/index.js';
 import { executeSync } from '../execute-sync.js';
+import { resolvePersons } from '../../identity/resolve.js';
+import { readGroundTruth } from '../../identity/store/truth.js';
+import { openConfigStore } from '../open-config-store.js';
+import { printResolveSummary } from './resolve.js';
 import { formatTable } from '../output.js';
 import type { RegisterCommand } from './types.js';
 
@@ -52,10 +56,23 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
       }
       const loaded = loadConfig(files.config, ctx.env);
       const { report, exitCode } = await executeSync(loaded, { full: false, json: opts.json === true, progress: true }, ctx);
+      // Unified profiles from what was just loaded, measured against the ground truth the demo wrote.
+      const store = await openConfigStore(loaded);
+      try {
+        await store.migrate();
+        const resolved = await resolvePersons(store, { truth: readGroundTruth(files.groundTruth.path), run: report.runId });
+        if (!opts.json) {
+          ctx.output.out('');
+          printResolveSummary(ctx.output, resolved);
+        }
+      } finally {
+        await store.close();
+      }
       if (!opts.json) {
         ctx.output.out(`\ndemo finished in ${((performance.now() - started) / 1000).toFixed(1)}s. Try next:`);
         ctx.output.out(`  cd ${files.dir} && npx concord sync          # a second sync finds everything unchanged`);
         ctx.output.out(`  npx concord runs show ${report.runId} --config ${join(files.dir, 'concord.yaml')}`);
+        ctx.output.out(`  npx concord profiles list --config ${join(files.dir, 'concord.yaml')}   # unified profiles; then profiles show <id>`);
         if (opts.serve) ctx.output.out('  (the web UI is not part of this version: nothing to serve yet)');
       }
       setExit(exitCode);

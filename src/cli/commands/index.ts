@@ -9,5 +9,6 @@ import { registerCheck } from './check.js';
 import { registerDemo } from './demo.js';
 import { registerMapping } from './mapping.js';
 import { registerDedupe } from './dedupe.js';
+import { registerResolve } from './resolve.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping, registerDedupe];
+export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping, registerDedupe, registerResolve];

@@ -1,0 +1,158 @@
+/**
+ * Identity resolution over the store:
+ *   concord resolve [--config f] [--threshold p] [--retrain] [--truth ground-truth.csv] [--json]
+ *   concord profiles list|show <unified id>
+ *   concord explain <recordA> <recordB> [--json]
+ *   concord match --email … --name … [--phone …] [--dob …] [--json]
+ */
+import { resolve as resolvePath } from 'node:path';
+import { ConcordError } from '../../core/errors.js';
+import { loadConfig } from '../../config/load.js';
+import { formatExplanation } from '../../identity/explain/explain-pair.js';
+import { explainRecords, matchPerson, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
+import { readGroundTruth } from '../../identity/store/truth.js';
+import type { Store } from '../../store/store.js';
+import { openConfigStore } from '../open-config-store.js';
+import { formatTable, type Output } from '../output.js';
+import type { RegisterCommand } from './types.js';
+
+function parseThreshold(text: string): number {
+  const value = Number(text);
+  if (!(value > 0 && value <= 1)) throw new ConcordError('THRESHOLD_INVALID', `--threshold must be a number in (0, 1], got ${text}`, { kind: 'usage', hint: 'e.g. --threshold 0.9' });
+  return value;
+}
+
+async function withStore<T>(config: string | undefined, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openConfigStore(loadConfig(config, env));
+  try {
+    await store.migrate();
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
+
+/** The summary table `concord resolve` (and `concord demo`) prints. */
+export function printResolveSummary(output: Output, s: ResolveStoreSummary): void {
+  const rows: Array<[string, string | number]> = [
+    ['person records', s.records],
+    ['candidate pairs', s.candidatePairs],
+    ['matched pairs', s.matchedPairs],
+    ['model', s.trained ? 'trained (EM) and saved' : 'saved parameters'],
+    ['profiles', s.profiles.active],
+    ['created', s.profiles.created],
+    ['grew', s.profiles.grew],
+    ['merged', s.profiles.merged],
+    ['split', s.profiles.split],
+    ['members moved', s.profiles.moved],
+    ['retired', s.profiles.retired],
+    ['seconds', round(s.seconds, 2)],
+  ];
+  if (s.accuracy) rows.push(['precision (pairs)', round(s.accuracy.precision)], ['recall (pairs)', round(s.accuracy.recall)], ['F1 (pairs)', round(s.accuracy.f1)]);
+  output.out(formatTable(['identity resolution', 'value'], rows));
+}
+
+export const registerResolve: RegisterCommand = (program, ctx) => {
+  program
+    .command('resolve')
+    .description('resolve the stored people into unified profiles with stable ids and golden values')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
+    .option('--retrain', 'train the model again instead of reusing the saved parameters')
+    .option('--truth <file>', 'ground-truth CSV (system,stream,record_id,truth_id): print pairwise precision, recall and F1')
+    .option('--region <code>', 'default country for phone numbers and postcodes (default US)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { config?: string; threshold: string; retrain?: boolean; truth?: string; region?: string; json?: boolean }) => {
+      const threshold = parseThreshold(opts.threshold);
+      const truth = opts.truth === undefined ? undefined : readGroundTruth(resolvePath(opts.truth));
+      const summary = await withStore(opts.config, ctx.env, (store) =>
+        resolvePersons(store, { threshold, retrain: opts.retrain === true, ...(truth && { truth }), ...(opts.region !== undefined && { region: opts.region.toUpperCase() }) }),
+      );
+      if (opts.json) ctx.output.out(JSON.stringify(summary, null, 2));
+      else printResolveSummary(ctx.output, summary);
+    });
+
+  const profiles = program.command('profiles').description('unified profiles: golden values with provenance, members, history');
+  profiles
+    .command('list')
+    .description('active person profiles, by unified id')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('-n, --limit <n>', 'how many', (v) => Number.parseInt(v, 10), 20)
+    .option('--after <id>', 'list after this unified id (paging)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { config?: string; limit: number; after?: string; json?: boolean }) => {
+      await withStore(opts.config, ctx.env, async (store) => {
+        const list = await store.listProfiles('person', { limit: opts.limit, ...(opts.after !== undefined && { after: opts.after }) });
+        if (opts.json) return ctx.output.out(JSON.stringify(list, null, 2));
+        if (list.length === 0) return ctx.output.out('no profiles yet: run `concord resolve`');
+        const rows = [];
+        for (const p of list) {
+          const members = await store.profileMembers(p.unifiedId);
+          rows.push([p.unifiedId, p.attributes['personName']?.value ?? '', p.attributes['email']?.value ?? '', members.length, p.updatedAt]);
+        }
+        ctx.output.out(formatTable(['unified id', 'name', 'email', 'records', 'updated'], rows));
+      });
+    });
+  profiles
+    .command('show')
+    .description('one profile: golden values with provenance, members per system, history')
+    .argument('<id>', 'unified id')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--json', 'print JSON')
+    .action(async (id: string, opts: { config?: string; json?: boolean }) => {
+      await withStore(opts.config, ctx.env, async (store) => {
+        const profile = await store.getProfile(id);
+        if (!profile) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${id}`, { kind: 'usage', hint: 'list profiles with `concord profiles list`' });
+        const members = [];
+        for (const m of await store.profileMembers(id)) {
+          const record = await store.getCimRecordById(m.recordId);
+          members.push({ ...m, system: record?.sourceSystem, stream: record?.sourceStream, sourceRecordId: record?.sourceRecordId });
+        }
+        const history = await store.profileHistory(id);
+        if (opts.json) return ctx.output.out(JSON.stringify({ profile, members, history }, null, 2));
+        ctx.output.out(`profile ${profile.unifiedId} (${profile.kind}, ${profile.status}${profile.mergedInto ? `, merged into ${profile.mergedInto}` : ''}), created ${profile.createdAt}, updated ${profile.updatedAt}`);
+        ctx.output.out(formatTable(
+          ['attribute', 'value', 'system', 'record', 'modstamp', 'rule', 'candidates'],
+          Object.entries(profile.attributes).map(([name, g]) => [name, g.value, g.provenance.system, g.provenance.externalRecordId, g.provenance.modstamp ?? '', g.rule, g.candidates]),
+        ));
+        ctx.output.out('\nmembers:');
+        ctx.output.out(formatTable(['system', 'stream', 'source record', 'concord id', 'since'], members.map((m) => [m.system ?? '?', m.stream ?? '?', m.sourceRecordId ?? '?', m.recordId, m.since])));
+        ctx.output.out('\nhistory:');
+        ctx.output.out(formatTable(['at', 'event', 'profiles', 'records'], history.map((h) => [h.at, h.event, h.unifiedIds.join(' ← '), h.recordIds.length])));
+      });
+    });
+
+  program
+    .command('explain')
+    .description('why two stored person records match or not: each comparison\'s level, values and weight')
+    .argument('<recordA>', 'Concord id of a person record, or system/recordId')
+    .argument('<recordB>', 'Concord id of a person record, or system/recordId')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--json', 'print the explanation as JSON')
+    .action(async (a: string, b: string, opts: { config?: string; json?: boolean }) => {
+      const explanation = await withStore(opts.config, ctx.env, (store) => explainRecords(store, a, b));
+      ctx.output.out(opts.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+    });
+
+  program
+    .command('match')
+    .description('candidate profiles for a person, with probabilities')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--email <email>', 'email address')
+    .option('--name <name>', 'full name')
+    .option('--phone <phone>', 'phone number')
+    .option('--dob <date>', 'date of birth (YYYY-MM-DD)')
+    .option('-n, --limit <n>', 'how many profiles', (v) => Number.parseInt(v, 10), 10)
+    .option('--json', 'print JSON')
+    .action(async (opts: { config?: string; email?: string; name?: string; phone?: string; dob?: string; limit: number; json?: boolean }) => {
+      if (opts.email === undefined && opts.name === undefined && opts.phone === undefined) {
+        throw new ConcordError('MATCH_EMPTY', 'give at least one of --email, --name, --phone', { kind: 'usage' });
+      }
+      const candidates = (await withStore(opts.config, ctx.env, (store) => matchPerson(store, { email: opts.email, name: opts.name, phone: opts.phone, dob: opts.dob }))).slice(0, opts.limit);
+      if (opts.json) return ctx.output.out(JSON.stringify(candidates, null, 2));
+      if (candidates.length === 0) return ctx.output.out('no candidate profiles');
+      ctx.output.out(formatTable(['unified id', 'probability', 'records', 'blocking rules'], candidates.map((c) => [c.unifiedId ?? '(no profile yet)', round(c.probability, 4), c.records.length, [...new Set(c.records.flatMap((r) => r.rules))].join('; ')])));
+    });
+};
