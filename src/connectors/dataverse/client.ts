@@ -23,6 +23,12 @@ export interface CallOptions {
   context?: ErrorContext;
 }
 
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
 export class DataverseClient {
   /** Token requests made (the first and every refresh). */
   tokenRequests = 0;
@@ -68,6 +74,12 @@ export class DataverseClient {
    * followed verbatim as the documentation asks).
    */
   async json<T>(path: string, options: CallOptions = {}): Promise<T> {
+    const response = await this.raw(path, options);
+    return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
+  }
+
+  /** {@link json}, but the status, headers and body text as they came (writes read `OData-EntityId` and 201 vs 200). */
+  async raw(path: string, options: CallOptions = {}): Promise<RawResponse> {
     const context: ErrorContext = { system: this.system, ...options.context };
     const url = /^https?:\/\//.test(path) ? path : `${this.apiBase}${path}`;
     const method = options.method ?? 'GET';
@@ -97,7 +109,7 @@ export class DataverseClient {
           } catch (cause) {
             throw networkError(cause, context, cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'));
           }
-          if (response.ok) return (text === '' ? undefined : JSON.parse(text)) as T;
+          if (response.ok) return { status: response.status, headers: response.headers, text };
           if (response.status === 401 && !refreshed) {
             // The token expired or was revoked early: one fresh token, then the answer stands.
             refreshed = true;

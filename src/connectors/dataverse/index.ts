@@ -8,7 +8,8 @@
  */
 export { dataverseConnector, parseCursor, type DataverseCursor, type ReadMode } from './source.js';
 export { dataverseSpec, DEFAULT_TABLES, type DataverseConfig } from './spec.js';
-export { destination } from './destination.js';
+export { destination, DataverseWriter, keySegment, type UpsertOutcome, type WriteMode } from './destination.js';
+export { readTableMeta } from './metadata.js';
 export { DataverseClient } from './client.js';
 export { requestToken, tokenRequest, type AccessToken } from './auth.js';
 export { DATAVERSE_ERROR_TABLE, dataverseError, isExpiredDeltaToken } from './errors.js';

@@ -19,7 +19,8 @@ import { ConcordError, isConcordError, type ErrorContext } from '../../core/erro
 import type { Cursor, SourceRecord } from '../../store/store.js';
 import { DataverseClient } from './client.js';
 import { isExpiredDeltaToken } from './errors.js';
-import { dataverseRecord, deletedRecord, isDeletedEntry, streamInfo, tableMeta, type AttributeDefinition, type EntityDefinition, type TableMeta } from './record.js';
+import { readTableMeta } from './metadata.js';
+import { dataverseRecord, deletedRecord, isDeletedEntry, streamInfo, type TableMeta } from './record.js';
 import { DEFAULT_TABLES, dataverseSpec, type DataverseConfig } from './spec.js';
 
 interface ODataPage {
@@ -99,20 +100,7 @@ class DataverseSource implements Source {
   private async table(stream: string): Promise<TableMeta> {
     const cached = this.metas.get(stream);
     if (cached) return cached;
-    const context = this.context(stream);
-    if (!/^[a-z_][a-z0-9_]*$/.test(stream)) throw unknownTable(stream, this.ctx.systemName);
-    let entity: EntityDefinition;
-    try {
-      entity = await this.client.json<EntityDefinition>(`/EntityDefinitions(LogicalName='${stream}')?$select=LogicalName,EntitySetName,PrimaryIdAttribute,ChangeTrackingEnabled`, { context });
-    } catch (error) {
-      if (isConcordError(error) && error.context['status'] === 404) throw unknownTable(stream, this.ctx.systemName);
-      throw error;
-    }
-    const attributes = await this.client.json<{ value: AttributeDefinition[] }>(
-      `/EntityDefinitions(LogicalName='${stream}')/Attributes?$select=LogicalName,AttributeType,AttributeOf,IsValidForRead`,
-      { context },
-    );
-    const meta = tableMeta(entity, attributes.value);
+    const meta = await readTableMeta(this.client, stream, this.ctx.systemName);
     this.metas.set(stream, meta);
     return meta;
   }
@@ -201,14 +189,6 @@ class DataverseSource implements Source {
 /** The first request of a full read: every column the metadata lists as readable (lookups as `_x_value`). */
 function selectPath(meta: TableMeta): string {
   return `/${meta.entitySetName}?$select=${meta.columns.map((c) => c.property).join(',')}`;
-}
-
-function unknownTable(stream: string, system: string): ConcordError {
-  return new ConcordError('DATAVERSE_TABLE_UNKNOWN', `the environment has no table ${stream}`, {
-    kind: 'config',
-    context: { system, stream },
-    hint: 'streams are table logical names (account, contact, lead …); run `concord discover` to list them',
-  });
 }
 
 export const dataverseConnector: ConnectorDefinition<typeof dataverseSpec> = {

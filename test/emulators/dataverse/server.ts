@@ -32,6 +32,8 @@ export type Fault = { path?: RegExp; method?: string; times?: number } & (
   | { kind: 'status'; status: 429 | 500 | 502 | 503; retryAfterSeconds?: number }
   | { kind: 'slow'; ms: number }
   | { kind: 'drop' }
+  /** The request is carried out, then the connection is cut before the answer (a lost response). */
+  | { kind: 'drop-after' }
   | { kind: 'expire-token' }
 );
 
@@ -130,6 +132,15 @@ export class DataverseEmulatorServer {
     }
     if (fault?.kind === 'slow') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'expire-token') this.expireTokens();
+    if (fault?.kind === 'drop-after') {
+      Object.assign(res, {
+        writeHead: () => res,
+        end: () => {
+          req.socket.destroy();
+          return res;
+        },
+      });
+    }
     try {
       if (fault?.kind === 'status') {
         const retry = fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
@@ -321,7 +332,7 @@ export class DataverseEmulatorServer {
       const base = snapshot.context.replace(/\/\$metadata#([a-z_]+)\(([^)]*)\).*$/, '/$1?$select=$2');
       body['@odata.nextLink'] = `${base}&$skiptoken=${encodeURIComponent(cookie)}`;
     } else {
-      this.snapshots.delete(id);
+      // Kept: a client whose answer was lost asks for the same page again, as Dataverse's stateless cookies allow.
       if (snapshot.deltaLink) body['@odata.deltaLink'] = snapshot.deltaLink;
     }
     send(res, 200, body, applied.length > 0 ? { 'Preference-Applied': applied.join(',') } : {});
@@ -360,13 +371,18 @@ export class DataverseEmulatorServer {
     if (req.headers['if-match'] === '*' && found.id === undefined) throw new ApiError(404, '0x80040217', `${schema.logicalName} With Id = ${key} Does Not Exist`);
     if (req.headers['if-none-match'] === '*' && found.id !== undefined) throw new ApiError(412, '0x80040237', 'A record with matching key values already exists.');
     const values = this.writable(schema, body);
+    // return=representation: 201 for a create, 200 for an update (vendor notes C4 [mem]); else 204 for both.
+    const represent = parsePrefer(req.headers['prefer']).get('return') === 'representation';
+    const answer = (id: string, created: boolean) => {
+      if (!represent) return void res.writeHead(204, entityId(id)).end();
+      send(res, created ? 201 : 200, this.entity(schema, this.env.table(schema.logicalName).get(id)!, this.selected(schema, new URLSearchParams()), true), entityId(id));
+    };
     if (found.id !== undefined) {
       this.env.update(schema.logicalName, found.id, values);
-      res.writeHead(204, entityId(found.id)).end();
-      return;
+      return answer(found.id, false);
     }
     const id = this.env.create(schema.logicalName, { ...found.values, ...values }, typeof found.values[schema.primaryId] === 'string' ? String(found.values[schema.primaryId]) : randomUUID());
-    res.writeHead(204, entityId(id)).end();
+    answer(id, true);
   }
 
   private createRow(entitySet: string, body: string, res: ServerResponse): void {
