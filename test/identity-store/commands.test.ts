@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { main } from '../../src/cli/main.js';
+import { captureOutput } from '../support/capture-output.js';
+
+const argv = (...args: string[]) => ['node', 'concord', ...args];
+let dir: string;
+let config: string;
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = captureOutput();
+  const code = await main(argv(...args), { output: out, env: {} });
+  return { code, out: out.stdout.join('\n'), err: out.stderr.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'concord-resolve-'));
+  const demo = await run('demo', '--people', '200', '--seed', '11', '--dir', join(dir, 'demo'), '--no-serve');
+  expect([EXIT.ok, EXIT.deadLettered]).toContain(demo.code);
+  expect(demo.out).toMatch(/F1 \(pairs\)\s+0\.\d+/);
+  config = join(dir, 'demo', 'concord.yaml');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Summary { records: number; trained: boolean; profiles: { active: number; created: number; grew: number; merged: number; split: number }; accuracy: { precision: number; recall: number; f1: number } }
+
+describe('concord resolve, profiles, explain, match', () => {
+  it('resolve after the demo keeps every id and scores against the ground truth', async () => {
+    const { code, out } = await run('resolve', '--config', config, '--truth', join(dir, 'demo', 'ground-truth.csv'), '--json');
+    expect(code).toBe(EXIT.ok);
+    const summary = JSON.parse(out) as Summary;
+    expect(summary.trained).toBe(false);
+    expect(summary.profiles).toMatchObject({ created: 0, grew: 0, merged: 0, split: 0 });
+    expect(summary.profiles.active).toBeLessThan(summary.records);
+    // Loose floors: the demo's people are found again across systems, and rarely merged wrongly.
+    expect(summary.accuracy.precision).toBeGreaterThan(0.8);
+    expect(summary.accuracy.recall).toBeGreaterThan(0.6);
+  });
+
+  it('profiles list and show give golden values with provenance, members per system and history; explain and match agree', async () => {
+    const listed = await run('profiles', 'list', '--config', config, '--limit', '500', '--json');
+    const profiles = JSON.parse(listed.out) as Array<{ unifiedId: string; attributes: Record<string, { value: string; provenance: { system: string } }> }>;
+    const shown = [];
+    for (const p of profiles.slice(0, 200)) {
+      const r = await run('profiles', 'show', p.unifiedId, '--config', config, '--json');
+      shown.push(JSON.parse(r.out) as { profile: typeof p; members: Array<{ recordId: string; system: string }>; history: Array<{ event: string }> });
+    }
+    const multi = shown.find((s) => new Set(s.members.map((m) => m.system)).size > 1 && s.profile.attributes['email'] !== undefined);
+    expect(multi).toBeDefined();
+    expect(multi!.history.map((h) => h.event)).toEqual(['created']);
+    expect(multi!.members.map((m) => m.system)).toContain(multi!.profile.attributes['email']!.provenance.system);
+
+    const text = await run('profiles', 'show', multi!.profile.unifiedId, '--config', config);
+    expect(text.out).toMatch(/attribute\s+value\s+system/);
+    expect(text.out).toContain('history:');
+
+    const [a, b] = multi!.members;
+    const explained = await run('explain', a!.recordId, b!.recordId, '--config', config, '--json');
+    expect((JSON.parse(explained.out) as { probability: number }).probability).toBeGreaterThanOrEqual(0.9);
+    const waterfall = await run('explain', a!.recordId, b!.recordId, '--config', config);
+    expect(waterfall.out).toMatch(/\(prior\)/);
+
+    const email = multi!.profile.attributes['email']!.value;
+    const name = multi!.profile.attributes['personName']?.value ?? '';
+    const matched = await run('match', '--email', email, '--name', name, '--config', config, '--json');
+    const candidates = JSON.parse(matched.out) as Array<{ unifiedId: string; probability: number }>;
+    expect(candidates[0]).toMatchObject({ unifiedId: multi!.profile.unifiedId });
+  });
+
+  it.each([
+    [['profiles', 'show', 'no-such-profile'], /no profile no-such-profile/],
+    [['explain', 'nobody', 'nobody-else'], /no live person record nobody/],
+    [['match'], /at least one of --email/],
+    [['resolve', '--threshold', '2'], /--threshold must be/],
+  ])('usage errors: %j', async (args, message) => {
+    const r = await run(...args, '--config', config);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(message);
+  });
+});
