@@ -269,7 +269,7 @@ export class DataverseEmulatorServer {
       if (!schema.changeTracking) throw new ApiError(400, '0x80072491', `Change tracking is not enabled for the entity ${schema.logicalName}.`);
     }
     const context = `${this.apiBase}/$metadata#${entitySet}(${select.join(',')})`;
-    const deltaLink = (version: number) => `${this.apiBase}/${entitySet}?$select=${select.join(',')}&$deltatoken=${encodeURIComponent(`${version}!${deltaStamp(Date.now())}`)}`;
+    const deltaLink = (version: number) => `${this.apiBase}/${entitySet}?$select=${select.join(',')}&$deltatoken=${encodeURIComponent(`${version}!${deltaStamp(Date.now())}`).replace(/!/g, '%21')}`;
     if (deltaToken !== null) {
       const version = Number(/^(\d+)!/.exec(deltaToken)?.[1] ?? Number.NaN);
       if (!Number.isSafeInteger(version) || version < this.env.oldestValidVersion || version > this.env.version) {
