@@ -92,4 +92,27 @@ describe('dataverse live sync into the SQLite store', () => {
     await fresh.close();
     await store.close();
   });
+
+  it('a full read cut short by a fault leaves no delta link; the next sync reads in full and reconciles', async () => {
+    const store = await openStore(`sqlite:${join(dir, 'interrupted.db')}`);
+    dv.faults.inject({ kind: 'status', status: 503, retryAfterSeconds: 0, times: 50, path: /contacts\?.*\$skiptoken=/ });
+    const failed = await sync(store);
+    dv.faults.clear();
+    expect(failed.status).not.toBe('succeeded');
+    const contactReport = failed.streams.find((s) => s.stream === 'contact')!;
+    expect(contactReport.error).toContain('DATAVERSE_HTTP_503');
+    expect(contactReport.reconciledDeletes).toBe(0);
+    expect(await store.getCursor('dynamics', 'contact')).not.toHaveProperty('deltaLink');
+    const stored = await liveIds(store, 'contact');
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.length).toBeLessThan(dv.environment.table('contact').size);
+
+    dv.mutate.delete('contact', stored[0]!);
+    const again = await sync(store);
+    expect(again).toMatchObject({ status: 'succeeded', balanced: true });
+    expect(again.streams.find((s) => s.stream === 'contact')!.reconciledDeletes).toBe(1);
+    expect(await liveIds(store, 'contact')).toEqual([...dv.environment.table('contact').keys()].sort());
+    expect(await store.getCursor('dynamics', 'contact')).toMatchObject({ deltaLink: expect.any(String) });
+    await store.close();
+  });
 });
