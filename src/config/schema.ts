@@ -54,6 +54,17 @@ export const configSchema = z
       .record(z.string(), z.record(z.string(), mappingOverrideSchema))
       .default({})
       .describe('Mapping overrides: mappings.<system>.<stream>.fields / values.'),
+    identity: z
+      .object({
+        threshold: z.number().gt(0).max(1).default(0.9).describe('Match probability at or above which two person records are one profile.'),
+        sourcePriority: z
+          .array(z.string().min(1))
+          .default([])
+          .describe('Systems most trusted first: breaks survivorship ties after most recent and most complete.'),
+      })
+      .strict()
+      .prefault({})
+      .describe('Identity resolution (concord resolve).'),
   })
   .strict();
 

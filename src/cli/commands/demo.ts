@@ -60,7 +60,10 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
       const store = await openConfigStore(loaded);
       try {
         await store.migrate();
-        const resolved = await resolvePersons(store, { truth: readGroundTruth(files.groundTruth.path), run: report.runId });
+        const resolved = await resolvePersons(store, {
+          truth: readGroundTruth(files.groundTruth.path), run: report.runId, threshold: loaded.config.identity.threshold,
+          sourcePriority: loaded.config.identity.sourcePriority, region: loaded.config.defaults.region,
+        });
         if (!opts.json) {
           ctx.output.out('');
           printResolveSummary(ctx.output, resolved);

@@ -7,7 +7,7 @@
  */
 import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import { formatExplanation } from '../../identity/explain/explain-pair.js';
 import { explainRecords, matchPerson, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
@@ -22,8 +22,8 @@ function parseThreshold(text: string): number {
   return value;
 }
 
-async function withStore<T>(config: string | undefined, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openConfigStore(loadConfig(config, env));
+async function withStore<T>(config: string | LoadedConfig | undefined, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openConfigStore(typeof config === 'object' ? config : loadConfig(config, env));
   try {
     await store.migrate();
     return await use(store);
@@ -59,16 +59,21 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
     .command('resolve')
     .description('resolve the stored people into unified profiles with stable ids and golden values')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
-    .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
+    .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1 (default: identity.threshold in the config, 0.9)')
     .option('--retrain', 'train the model again instead of reusing the saved parameters')
     .option('--truth <file>', 'ground-truth CSV (system,stream,record_id,truth_id): print pairwise precision, recall and F1')
     .option('--region <code>', 'default country for phone numbers and postcodes (default US)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { config?: string; threshold: string; retrain?: boolean; truth?: string; region?: string; json?: boolean }) => {
-      const threshold = parseThreshold(opts.threshold);
+    .action(async (opts: { config?: string; threshold?: string; retrain?: boolean; truth?: string; region?: string; json?: boolean }) => {
+      const loaded = loadConfig(opts.config, ctx.env);
+      const { identity, defaults } = loaded.config;
+      const threshold = opts.threshold === undefined ? identity.threshold : parseThreshold(opts.threshold);
       const truth = opts.truth === undefined ? undefined : readGroundTruth(resolvePath(opts.truth));
-      const summary = await withStore(opts.config, ctx.env, (store) =>
-        resolvePersons(store, { threshold, retrain: opts.retrain === true, ...(truth && { truth }), ...(opts.region !== undefined && { region: opts.region.toUpperCase() }) }),
+      const summary = await withStore(loaded, ctx.env, (store) =>
+        resolvePersons(store, {
+          threshold, retrain: opts.retrain === true, sourcePriority: identity.sourcePriority, region: opts.region?.toUpperCase() ?? defaults.region,
+          ...(truth && { truth }),
+        }),
       );
       if (opts.json) ctx.output.out(JSON.stringify(summary, null, 2));
       else printResolveSummary(ctx.output, summary);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfigText } from '../../src/config/load.js';
+
+describe('concord.yaml identity section', () => {
+  it('defaults to threshold 0.9 and no source priority', () => {
+    const result = parseConfigText('systems: {}\n', 'concord.yaml', {});
+    expect(result.ok && result.config.identity).toEqual({ threshold: 0.9, sourcePriority: [] });
+  });
+
+  it('reads threshold and source priority', () => {
+    const result = parseConfigText('identity:\n  threshold: 0.95\n  sourcePriority: [salesforce, dataverse]\n', 'concord.yaml', {});
+    expect(result.ok && result.config.identity).toEqual({ threshold: 0.95, sourcePriority: ['salesforce', 'dataverse'] });
+  });
+
+  it.each([
+    ['identity:\n  threshold: 1.5\n', 'identity.threshold'],
+    ['identity:\n  threshold: 0\n', 'identity.threshold'],
+    ['identity:\n  sourcePriority: salesforce\n', 'identity.sourcePriority'],
+    ['identity:\n  colour: red\n', 'identity.colour'],
+  ])('rejects %j', (text, path) => {
+    const result = parseConfigText(text, 'concord.yaml', {});
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toContain(path);
+  });
+});
