@@ -7,11 +7,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Source } from '../../src/connectors/connector.js';
 import { cdmRecord } from '../../src/connectors/cdm-folder/record.js';
 import type { CdmType } from '../../src/connectors/cdm-folder/cdm-types.js';
-import type { DataverseClient } from '../../src/connectors/dataverse/client.js';
+import { DataverseClient } from '../../src/connectors/dataverse/client.js';
+import { dataverseSpec } from '../../src/connectors/dataverse/spec.js';
 import type { ReadMode } from '../../src/connectors/dataverse/source.js';
 import { DATAVERSE_COLUMNS } from '../../src/demo/columns.js';
 import { startDataverseEmulator, type DataverseEmulator } from '../emulators/dataverse/index.js';
-import { applyPages, drain, envFor, live, liveSource } from '../emulators/dataverse/harness.js';
+import { applyPages, drain, envFor, live, liveSource, systemConfig } from '../emulators/dataverse/harness.js';
 import type { SourceRecord } from '../../src/store/store.js';
 
 type LiveSource = Source & { client: DataverseClient; lastMode: Map<string, ReadMode> };
@@ -164,6 +165,18 @@ describe('dataverse live source under faults', () => {
     const { records } = await drain(source, 'account', undefined);
     expect(records.length).toBe(expected());
     expect(source.client.tokenRequests).toBe(2);
+  });
+
+  it('requests a new token before the old one expires', async () => {
+    let now = Date.now();
+    const { type: _type, ...raw } = systemConfig(dv);
+    const client = new DataverseClient(dataverseSpec.parse(raw), envFor(dv), 'dynamics', () => now);
+    await client.json('/WhoAmI');
+    await client.json('/WhoAmI');
+    expect(client.tokenRequests).toBe(1);
+    now += 3600 * 1000; // the emulator's tokens last 3,599 s
+    await client.json('/WhoAmI');
+    expect(client.tokenRequests).toBe(2);
   });
 
   it('a fault that does not clear ends with a transient ConcordError naming the stream', async () => {
