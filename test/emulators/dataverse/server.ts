@@ -8,7 +8,7 @@
  * alternate key with `If-Match: *` / `If-None-Match: *`, delete, the `{"error":{"code","message"}}` shape,
  * 429 with `Retry-After`, and fault injection.
  *
- * Not emulated: `$batch`, `$expand`, `$orderby` on more than one column, FetchXML, formatted-value annotations,
+ * `$batch` runs independent writes (no change sets). Not emulated: change sets, `$expand`, `$orderby` on more than one column, FetchXML, formatted-value annotations,
  * and the token's signature (tokens are opaque strings the emulator issued).
  *
  * @example
@@ -51,6 +51,14 @@ interface Snapshot {
   deltaLink?: string | undefined;
   context: string;
 }
+
+interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'No Content', 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 412: 'Precondition Failed', 500: 'Internal Server Error' };
 
 class ApiError extends Error {
   constructor(
@@ -157,13 +165,14 @@ export class DataverseEmulatorServer {
       if (resource === 'WhoAmI' && method === 'GET') return send(res, 200, { '@odata.context': `${this.apiBase}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`, BusinessUnitId: this.env.businessUnitId, UserId: this.env.userId, OrganizationId: this.env.organizationId });
       const definition = /^EntityDefinitions\(LogicalName='([^']*)'\)(\/Attributes)?$/.exec(resource);
       if (definition && method === 'GET') return this.metadata(definition[1]!, definition[2] !== undefined, url.searchParams, res);
-      const keyed = /^([a-z_]+)\((.+)\)$/.exec(resource);
-      if (keyed) return this.keyed(method, keyed[1]!, keyed[2]!, req, body, res);
-      if (/^[a-z_]+$/.test(resource)) {
-        if (method === 'GET') return this.query(resource, url.searchParams, prefer, res);
-        if (method === 'POST') return this.createRow(resource, body, res);
+      if (resource === '$batch' && method === 'POST') {
+        const answer = this.batch(req.headers['content-type'] ?? '', prefer, body);
+        res.writeHead(200, { 'Content-Type': answer.contentType, 'OData-Version': '4.0' });
+        res.end(answer.text);
+        return;
       }
-      throw new ApiError(405, '', `The requested resource does not support http method '${method}'.`);
+      if (/^[a-z_]+$/.test(resource) && method === 'GET') return this.query(resource, url.searchParams, prefer, res);
+      return reply(res, this.write(method, resource, req.headers as Record<string, string | undefined>, body));
     } catch (error) {
       if (error instanceof ApiError) {
         if (error.status === 401) {
@@ -353,43 +362,91 @@ export class DataverseEmulatorServer {
     return { id: undefined, values };
   }
 
-  private keyed(method: string, entitySet: string, key: string, req: IncomingMessage, body: string, res: ServerResponse): void {
+  private keyed(method: string, entitySet: string, key: string, headers: Readonly<Record<string, string | undefined>>, body: string): Reply {
     const schema = this.schemaBySet(entitySet);
     const found = this.findByKey(schema, key);
     const entityId = (id: string) => ({ 'OData-EntityId': `${this.apiBase}/${entitySet}(${id})` });
+    const notFound = () => new ApiError(404, '0x80040217', `${schema.logicalName} With Id = ${key} Does Not Exist`);
     if (method === 'GET') {
-      if (found.id === undefined) throw new ApiError(404, '0x80040217', `${schema.logicalName} With Id = ${key} Does Not Exist`);
-      return send(res, 200, this.entity(schema, this.env.table(schema.logicalName).get(found.id)!, this.selected(schema, new URLSearchParams()), true));
+      if (found.id === undefined) throw notFound();
+      return { status: 200, body: this.entity(schema, this.env.table(schema.logicalName).get(found.id)!, this.selected(schema, new URLSearchParams()), true) };
     }
     if (method === 'DELETE') {
-      if (found.id === undefined) throw new ApiError(404, '0x80040217', `${schema.logicalName} With Id = ${key} Does Not Exist`);
+      if (found.id === undefined) throw notFound();
       this.env.delete(schema.logicalName, found.id);
-      res.writeHead(204).end();
-      return;
+      return { status: 204 };
     }
     if (method !== 'PATCH') throw new ApiError(405, '', `The requested resource does not support http method '${method}'.`);
-    if (req.headers['if-match'] === '*' && found.id === undefined) throw new ApiError(404, '0x80040217', `${schema.logicalName} With Id = ${key} Does Not Exist`);
-    if (req.headers['if-none-match'] === '*' && found.id !== undefined) throw new ApiError(412, '0x80040237', 'A record with matching key values already exists.');
+    if (headers['if-match'] === '*' && found.id === undefined) throw notFound();
+    if (headers['if-none-match'] === '*' && found.id !== undefined) throw new ApiError(412, '0x80040237', 'A record with matching key values already exists.');
     const values = this.writable(schema, body);
     // return=representation: 201 for a create, 200 for an update (vendor notes C4 [mem]); else 204 for both.
-    const represent = parsePrefer(req.headers['prefer']).get('return') === 'representation';
-    const answer = (id: string, created: boolean) => {
-      if (!represent) return void res.writeHead(204, entityId(id)).end();
-      send(res, created ? 201 : 200, this.entity(schema, this.env.table(schema.logicalName).get(id)!, this.selected(schema, new URLSearchParams()), true), entityId(id));
-    };
+    const represent = parsePrefer(headers['prefer']).get('return') === 'representation';
+    const answer = (id: string, created: boolean): Reply =>
+      represent ? { status: created ? 201 : 200, headers: entityId(id), body: this.entity(schema, this.env.table(schema.logicalName).get(id)!, this.selected(schema, new URLSearchParams()), true) } : { status: 204, headers: entityId(id) };
     if (found.id !== undefined) {
       this.env.update(schema.logicalName, found.id, values);
       return answer(found.id, false);
     }
     const id = this.env.create(schema.logicalName, { ...found.values, ...values }, typeof found.values[schema.primaryId] === 'string' ? String(found.values[schema.primaryId]) : randomUUID());
-    answer(id, true);
+    return answer(id, true);
   }
 
-  private createRow(entitySet: string, body: string, res: ServerResponse): void {
+  private createRow(entitySet: string, body: string): Reply {
     const schema = this.schemaBySet(entitySet);
     const values = this.writable(schema, body);
     const id = this.env.create(schema.logicalName, values, typeof values[schema.primaryId] === 'string' ? String(values[schema.primaryId]) : randomUUID());
-    res.writeHead(204, { 'OData-EntityId': `${this.apiBase}/${entitySet}(${id})` }).end();
+    return { status: 204, headers: { 'OData-EntityId': `${this.apiBase}/${entitySet}(${id})` } };
+  }
+
+  /** One write of a `$batch` (or a direct request) by its path under the API base. */
+  private write(method: string, resource: string, headers: Readonly<Record<string, string | undefined>>, body: string): Reply {
+    const keyed = /^([a-z_]+)\((.+)\)$/.exec(resource);
+    if (keyed) return this.keyed(method, keyed[1]!, keyed[2]!, headers, body);
+    if (/^[a-z_]+$/.test(resource) && method === 'POST') return this.createRow(resource, body);
+    throw new ApiError(405, '', `The requested resource does not support http method '${method}'.`);
+  }
+
+  /**
+   * `POST $batch` (vendor notes C5): independent requests (no change sets), run in order; without
+   * `Prefer: odata.continue-on-error` the batch stops at the first failure, as Dataverse does.
+   */
+  private batch(contentType: string, prefer: Map<string, string>, body: string): { contentType: string; text: string } {
+    const boundary = /boundary="?([^";]+)"?/.exec(contentType)?.[1];
+    if (!boundary) throw new ApiError(400, '0x80048d19', 'The batch request must have a multipart/mixed content type with a boundary.');
+    const parts = body.split(`--${boundary}`).slice(1).filter((p) => !p.startsWith('--'));
+    if (parts.length > 1000) throw new ApiError(400, '0x80048d19', 'The number of requests in a batch exceeds 1000.');
+    const continueOnError = prefer.has('odata.continue-on-error');
+    const out = `batchresponse_${randomUUID()}`;
+    const replies: string[] = [];
+    for (const part of parts) {
+      // A part: its own headers (Content-Type: application/http …), a blank line, then the embedded request.
+      const trimmed = part.replace(/^\r?\n/, '');
+      if (/^content-type:\s*multipart\/mixed/im.test(trimmed.slice(0, Math.max(0, trimmed.search(/\r?\n\r?\n/))))) throw new ApiError(400, '0x80048d19', 'Change sets are not supported by the emulator.');
+      const gap = trimmed.search(/\r?\n\r?\n/);
+      const inner = gap < 0 ? '' : trimmed.slice(gap).replace(/^\r?\n\r?\n/, '');
+      const split = inner.search(/\r?\n\r?\n/);
+      const head = (split < 0 ? inner : inner.slice(0, split)).split(/\r?\n/);
+      const payload = split < 0 ? '' : inner.slice(split).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+      const requestLine = /^(GET|POST|PATCH|PUT|DELETE) (\S+) HTTP\/1\.1$/.exec(head[0] ?? '');
+      let reply: Reply;
+      try {
+        if (!requestLine) throw new ApiError(400, '0x80048d19', `Malformed request line in batch: ${head[0] ?? ''}`);
+        const headers = Object.fromEntries(head.slice(1).map((h) => [h.slice(0, h.indexOf(':')).trim().toLowerCase(), h.slice(h.indexOf(':') + 1).trim()]));
+        const path = new URL(requestLine[2]!, this.base).pathname;
+        const api = API_PATH.exec(path);
+        if (!api) throw new ApiError(404, '', `No HTTP resource was found that matches the request URI '${requestLine[2]!}'.`);
+        if (requestLine[1] === 'GET') throw new ApiError(400, '0x80048d19', 'The emulator runs writes only in a batch.');
+        reply = this.write(requestLine[1]!, decodeURIComponent(api[1]!), headers, payload);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        reply = { status: error.status, body: { error: { code: error.code, message: error.message } } };
+      }
+      const headerLines = Object.entries({ ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json; odata.metadata=minimal' }), ...reply.headers }).map(([k, v]) => `${k}: ${v}`);
+      replies.push(['Content-Type: application/http', 'Content-Transfer-Encoding: binary', '', `HTTP/1.1 ${reply.status} ${STATUS_TEXT[reply.status] ?? ''}`.trimEnd(), ...headerLines, '', reply.body === undefined ? '' : JSON.stringify(reply.body)].join('\r\n'));
+      if (reply.status >= 400 && !continueOnError) break;
+    }
+    return { contentType: `multipart/mixed; boundary=${out}`, text: `${replies.map((r) => `--${out}\r\n${r}\r\n`).join('')}--${out}--\r\n` };
   }
 
   /** A JSON body's columns, checked against the metadata; `x@odata.bind` sets the lookup `x` (and its type). */
@@ -443,6 +500,11 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+function reply(res: ServerResponse, answer: Reply): void {
+  if (answer.body !== undefined) return send(res, answer.status, answer.body, answer.headers);
+  res.writeHead(answer.status, { 'OData-Version': '4.0', ...answer.headers }).end();
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
