@@ -70,10 +70,40 @@ describe('concord resolve, profiles, explain, match', () => {
     expect(candidates[0]).toMatchObject({ unifiedId: multi!.profile.unifiedId });
   });
 
+  it('profiles split records decisions that the next resolve applies, keeping ids stable', async () => {
+    const listed = JSON.parse((await run('profiles', 'list', '--config', config, '--limit', '1000', '--json')).out) as Array<{ unifiedId: string }>;
+    let target: { id: string; members: string[] } | undefined;
+    for (const p of listed) {
+      const members = JSON.parse((await run('profiles', 'show', p.unifiedId, '--config', config, '--json')).out).members as Array<{ recordId: string }>;
+      if (members.length === 3) {
+        target = { id: p.unifiedId, members: members.map((m) => m.recordId) };
+        break;
+      }
+    }
+    expect(target).toBeDefined();
+    const [keep, , leave] = target!.members;
+    const split = await run('profiles', 'split', target!.id, leave!, '--config', config, '--who', 'qa', '--reason', 'different people');
+    expect(split.out).toMatch(/recorded 2 never-match decisions/);
+    const afterSplit = JSON.parse((await run('resolve', '--config', config, '--json')).out) as Summary;
+    expect(afterSplit.profiles.split).toBe(1);
+    const shown = JSON.parse((await run('profiles', 'show', target!.id, '--config', config, '--json')).out) as { members: Array<{ recordId: string }>; history: Array<{ event: string; unifiedIds: string[]; recordIds: string[] }> };
+    expect(shown.members.map((m) => m.recordId)).toContain(keep);
+    expect(shown.members.map((m) => m.recordId)).not.toContain(leave);
+    const event = shown.history.find((h) => h.event === 'split');
+    expect(event?.recordIds).toEqual([leave]);
+    const splitOff = JSON.parse((await run('profiles', 'show', event!.unifiedIds[1]!, '--config', config, '--json')).out) as { members: Array<{ recordId: string }> };
+    expect(splitOff.members.map((m) => m.recordId)).toEqual([leave]);
+
+    const decisions = JSON.parse((await run('profiles', 'decisions', '--config', config, '--json')).out) as Array<{ kind: string; who: string }>;
+    expect(decisions.map((d) => [d.kind, d.who])).toEqual([['never-match', 'qa'], ['never-match', 'qa']]);
+  });
+
   it.each([
     [['profiles', 'show', 'no-such-profile'], /no profile no-such-profile/],
     [['explain', 'nobody', 'nobody-else'], /no live person record nobody/],
     [['match'], /at least one of --email/],
+    [['profiles', 'merge', 'no-such-a', 'no-such-b'], /no profile no-such-a/],
+    [['profiles', 'never-match', 'nobody', 'nobody-else'], /record nobody belongs to no profile/],
     [['resolve', '--threshold', '2'], /--threshold must be/],
   ])('usage errors: %j', async (args, message) => {
     const r = await run(...args, '--config', config);

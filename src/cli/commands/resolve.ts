@@ -2,6 +2,7 @@
  * Identity resolution over the store:
  *   concord resolve [--config f] [--threshold p] [--retrain] [--truth ground-truth.csv] [--json]
  *   concord profiles list|show <unified id>
+ *   concord profiles merge <idA> <idB> | split <id> <recordId> | always-match|never-match <recordA> <recordB> | decisions
  *   concord explain <recordA> <recordB> [--json]
  *   concord match --email … --name … [--phone …] [--dob …] [--json]
  */
@@ -11,6 +12,7 @@ import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import { formatExplanation } from '../../identity/explain/explain-pair.js';
 import { explainRecords, matchPerson, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
+import type { DecisionKind } from '../../identity/store/types.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
 import { formatTable, type Output } from '../output.js';
@@ -127,6 +129,52 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
         ctx.output.out('\nhistory:');
         ctx.output.out(formatTable(['at', 'event', 'profiles', 'records'], history.map((h) => [h.at, h.event, h.unifiedIds.join(' ← '), h.recordIds.length])));
       });
+    });
+
+  const decide = (name: string, description: string, args: [string, string], build: (store: Store, a: string, b: string) => Promise<Array<[string, string]>>, kind: DecisionKind) => {
+    profiles
+      .command(name)
+      .description(`${description} (a saved decision that wins over the model; applied by the next \`concord resolve\`)`)
+      .argument(args[0])
+      .argument(args[1])
+      .option('-c, --config <file>', 'config file (default: concord.yaml)')
+      .option('--who <name>', 'who decided', ctx.env['USER'] ?? 'cli')
+      .option('--reason <text>', 'why')
+      .action(async (a: string, b: string, opts: { config?: string; who: string; reason?: string }) => {
+        await withStore(opts.config, ctx.env, async (store) => {
+          const pairs = await build(store, a, b);
+          for (const [recordA, recordB] of pairs) await store.addIdentityDecision({ kind, recordA, recordB, who: opts.who, reason: opts.reason });
+          ctx.output.out(`recorded ${pairs.length} ${kind} decision${pairs.length === 1 ? '' : 's'}; run \`concord resolve\` to apply`);
+        });
+      });
+  };
+  const memberRecord = async (store: Store, recordId: string): Promise<string> => {
+    if (!(await store.profileOfRecord(recordId))) throw new ConcordError('RECORD_NOT_IN_PROFILE', `record ${recordId} belongs to no profile`, { kind: 'usage', hint: 'record ids are the Concord ids `concord profiles show` lists' });
+    return recordId;
+  };
+  const firstMember = async (store: Store, unifiedId: string): Promise<string> => {
+    const member = (await store.profileMembers(unifiedId))[0];
+    if (!member) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${unifiedId} with members`, { kind: 'usage', hint: 'list profiles with `concord profiles list`' });
+    return member.recordId;
+  };
+  decide('always-match', 'these two records are the same person', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'always-match');
+  decide('never-match', 'these two records are different people', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'never-match');
+  decide('merge', 'two profiles are the same person', ['<idA>', '<idB>'], async (store, a, b) => [[await firstMember(store, a), await firstMember(store, b)]], 'always-match');
+  decide('split', 'take a record out of its profile: never-match with every other member', ['<id>', '<recordId>'], async (store, id, recordId) => {
+    const members = (await store.profileMembers(id)).map((m) => m.recordId);
+    if (!members.includes(recordId)) throw new ConcordError('RECORD_NOT_IN_PROFILE', `record ${recordId} is not a member of ${id}`, { kind: 'usage', hint: 'see `concord profiles show <id>`' });
+    return members.filter((m) => m !== recordId).map((m): [string, string] => [recordId, m]);
+  }, 'never-match');
+  profiles
+    .command('decisions')
+    .description('the saved never-match / always-match decisions')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { config?: string; json?: boolean }) => {
+      const list = await withStore(opts.config, ctx.env, (store) => store.listIdentityDecisions());
+      if (opts.json) return ctx.output.out(JSON.stringify(list, null, 2));
+      if (list.length === 0) return ctx.output.out('no decisions');
+      ctx.output.out(formatTable(['id', 'kind', 'record A', 'record B', 'who', 'at', 'reason'], list.map((d) => [d.id, d.kind, d.recordA, d.recordB, d.who, d.at, d.reason ?? ''])));
     });
 
   program
