@@ -23,7 +23,7 @@ import { assemblePersons, type PersonRecord } from './store/assemble.js';
 import { assignStableIds } from './store/stable-ids.js';
 import { survive } from './store/survive.js';
 import { truthKey } from './store/truth.js';
-import type { ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
+import type { IdentityDecision, ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
 import type { Store } from '../store/store.js';
 import type { Comparison, IdentityRecord } from './types.js';
 
@@ -88,6 +88,19 @@ export async function savedParameters(store: Store, comparisons: readonly Compar
 }
 
 /**
+ * One decision per pair of records, the latest (highest id) winning: a later always-match undoes an earlier
+ * never-match of the same two records and the other way round.
+ *
+ * @example
+ * latestDecisions([never(a, b, id 1), always(b, a, id 2)]); // → [always(b, a)]
+ */
+export function latestDecisions(decisions: readonly IdentityDecision[]): IdentityDecision[] {
+  const byPair = new Map<string, IdentityDecision>();
+  for (const d of [...decisions].sort((x, y) => x.id - y.id)) byPair.set(d.recordA < d.recordB ? `${d.recordA}\u0000${d.recordB}` : `${d.recordB}\u0000${d.recordA}`, d);
+  return [...byPair.values()].sort((x, y) => x.id - y.id);
+}
+
+/**
  * Resolves every stored person into unified profiles and persists the result.
  *
  * @example
@@ -100,7 +113,7 @@ export async function resolvePersons(store: Store, options: ResolveStoreOptions 
   const people = await loadPersons(store, options.region);
   const present = new Set(people.map((p) => p.record.id));
   const saved = options.retrain ? undefined : await savedParameters(store, comparisons);
-  const decisions = (await store.listIdentityDecisions()).filter((d) => present.has(d.recordA) && present.has(d.recordB));
+  const decisions = latestDecisions(await store.listIdentityDecisions()).filter((d) => present.has(d.recordA) && present.has(d.recordB));
   const pair = (kind: string) => decisions.filter((d) => d.kind === kind).map((d) => [d.recordA, d.recordB] as const);
 
   const previous = await store.listProfileMembers('person');
