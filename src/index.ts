@@ -25,3 +25,9 @@ export * from './identity/score/index.js';
 export * from './identity/cluster/index.js';
 export * from './identity/explain/index.js';
 export * from './identity/csv/index.js';
+export {
+  resolvePersons, matchPerson, explainRecords, latestDecisions, loadPersons, PERSON_PARAMS,
+  type ResolveStoreOptions, type ResolveStoreSummary, type PersonQuery, type ProfileCandidate,
+} from './identity/resolve.js';
+export { assemblePersons, assignStableIds, survive, matchRecord, readGroundTruth, parseGroundTruth, PERSON_ATTRIBUTES } from './identity/store/index.js';
+export type * from './identity/store/types.js';
