@@ -1,7 +1,8 @@
 /**
  * Write-back to the Dataverse emulator: upsert by alternate key creates then updates the same row (a change
  * tracking read then sees it), create-only and update-only modes reject per row, an undefined key is rejected
- * with Dataverse's message, and a write whose connection drops is retried without creating twice.
+ * with Dataverse's message, rows travel in $batch calls, and a batch whose answer is lost is retried without
+ * creating twice.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { destination, dataverseSpec } from '../../src/connectors/dataverse/index.js';
@@ -16,8 +17,8 @@ describe('dataverse write-back by alternate key', () => {
   afterAll(() => dv.close());
   beforeEach(() => dv.faults.clear());
 
-  function writer() {
-    const { type: _type, ...config } = systemConfig(dv);
+  function writer(overrides: Record<string, unknown> = {}) {
+    const { type: _type, ...config } = systemConfig(dv, overrides);
     return destination.createWriter(dataverseSpec.parse(config), { baseDir: '.', env: envFor(dv), systemName: 'dynamics' });
   }
   const byEmail = (email: string) => [...dv.environment.table('contact').values()].filter((r) => r['emailaddress1'] === email);
@@ -45,6 +46,16 @@ describe('dataverse write-back by alternate key', () => {
     expect([...dv.environment.table('account').values()].some((r) => r['accountnumber'] === 'MISSING-1')).toBe(false);
   });
 
+  it('sends writeBatchSize rows a $batch and keeps going past a refused row', async () => {
+    const existing = String([...dv.environment.table('account').values()].find((r) => r['accountnumber'])!['accountnumber']);
+    const rows = [{ accountnumber: 'B-1', name: 'One' }, { accountnumber: existing, name: 'Taken' }, { accountnumber: 'B-2', name: 'Two' }, { accountnumber: 'B-3', name: 'Three' }, { accountnumber: 'B-4', name: 'Four' }];
+    const batchesBefore = dv.server.requests.filter((r) => r.path.endsWith('/$batch')).length;
+    const outcomes = await writer({ writeBatchSize: 2 }).upsert('account', ['accountnumber'], rows, 'create');
+    expect(dv.server.requests.filter((r) => r.path.endsWith('/$batch')).length - batchesBefore).toBe(3);
+    expect(outcomes.map((o) => [o.index, o.outcome])).toEqual([[0, 'created'], [1, 'rejected'], [2, 'created'], [3, 'created'], [4, 'created']]);
+    expect(outcomes[1]!.errors[0]).toMatchObject({ status: 412, code: '0x80040237' });
+  });
+
   it('a key the table does not define is rejected with Dataverse\'s message', async () => {
     const outcomes = await writer().upsert('lead', ['emailaddress1'], [{ emailaddress1: 'x@example.com', lastname: 'X' }]);
     expect(outcomes[0]).toMatchObject({ outcome: 'rejected', errors: [{ status: 400, message: expect.stringContaining('The key in the request URI is not valid') }] });
@@ -55,7 +66,7 @@ describe('dataverse write-back by alternate key', () => {
   });
 
   it('retries a write whose answer was lost without creating twice', async () => {
-    dv.faults.inject({ kind: 'drop-after', method: 'PATCH', times: 1 });
+    dv.faults.inject({ kind: 'drop-after', path: /\$batch/, times: 1 });
     const before = dv.environment.table('contact').size;
     const outcomes = await writer().upsert('contact', ['emailaddress1'], [{ emailaddress1: 'retry@example.com', lastname: 'Retry' }]);
     // The first attempt created the row; the retry found it by its key and updated it.

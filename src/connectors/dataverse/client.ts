@@ -19,6 +19,8 @@ export interface CallOptions {
   /** `Prefer` preferences (`odata.maxpagesize=500`, `odata.track-changes` …). */
   prefer?: string[];
   body?: unknown;
+  /** A body sent as it is (a `$batch` multipart body), instead of `body` as JSON. */
+  rawBody?: { contentType: string; body: string };
   headers?: Record<string, string>;
   context?: ErrorContext;
 }
@@ -100,9 +102,11 @@ export class DataverseClient {
                 'OData-MaxVersion': '4.0',
                 ...(options.prefer && options.prefer.length > 0 ? { Prefer: options.prefer.join(',') } : {}),
                 ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+                ...(options.rawBody === undefined ? {} : { 'Content-Type': options.rawBody.contentType }),
                 ...options.headers,
               },
               ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+              ...(options.rawBody === undefined ? {} : { body: options.rawBody.body }),
               signal: AbortSignal.timeout(this.config.requestTimeoutSeconds * 1000),
             });
             text = await response.text();

@@ -1,5 +1,6 @@
 /**
- * Writes to a live environment: upsert by alternate key, one `PATCH /<set>(<key>)` per row (vendor notes C4).
+ * Writes to a live environment: upsert by alternate key, a `PATCH /<set>(<key>)` per row, sent in `$batch`
+ * calls of `writeBatchSize` rows (vendor notes C4, C5).
  * Dataverse creates the row when the key matches none and updates it otherwise; with
  * `Prefer: return=representation` it answers 201 for a create and 200 for an update, so each row gets its
  * outcome. `mode: 'create'` sends `If-None-Match: *` (an existing row is rejected with 412, never changed);
@@ -7,18 +8,22 @@
  * idempotent, so a call retried after a lost answer updates the row the first attempt created.
  *
  * Alternate keys exist only where an administrator defined them on the table (none on contact.emailaddress1 by
- * default); a key Dataverse does not know is rejected per row with its message. Not yet built: `$batch` (up to
- * 1,000 rows a call), and the reverse mappings and per-row run history, which belong to the pipeline's
- * write-back step.
+ * default); a key Dataverse does not know is rejected per row with its message. A part throttled or failed
+ * inside a batch (429/5xx) is reported as rejected with its status, to be written again on the next run. Not yet
+ * built: change sets, and the reverse mappings and per-row run history, which belong to the pipeline's write-back
+ * step.
  *
  * @example
  * const writer = destination.createWriter(config, { baseDir: '.', env: process.env, systemName: 'dynamics' });
  * const outcomes = await writer.upsert('contact', ['emailaddress1'], [{ emailaddress1: 'ng@example.com', lastname: 'Ng' }]);
  * outcomes[0]; // { index: 0, key: "emailaddress1='ng@example.com'", outcome: 'created', id: '6f96…', errors: [] }
  */
-import { ConcordError, isConcordError } from '../../core/errors.js';
+import { randomUUID } from 'node:crypto';
+import { ConcordError } from '../../core/errors.js';
 import type { ConnectorContext } from '../connector.js';
+import { batchRequest, parseBatchResponse, type BatchAnswer, type BatchPart } from './batch.js';
 import { DataverseClient } from './client.js';
+import { parseErrorBody } from './errors.js';
 import { readTableMeta } from './metadata.js';
 import type { TableMeta } from './record.js';
 import type { DataverseConfig } from './spec.js';
@@ -55,9 +60,11 @@ export function keySegment(keyColumns: readonly string[], row: Readonly<Record<s
 export class DataverseWriter {
   readonly client: DataverseClient;
   private readonly metas = new Map<string, TableMeta>();
+  private readonly batchSize: number;
 
   constructor(config: DataverseConfig, private readonly ctx: ConnectorContext) {
     this.client = new DataverseClient(config, ctx.env, ctx.systemName);
+    this.batchSize = config.writeBatchSize;
   }
 
   private async table(name: string): Promise<TableMeta> {
@@ -67,35 +74,55 @@ export class DataverseWriter {
   }
 
   /**
-   * Writes `rows` of one table by `keyColumns` (an alternate key's columns), one call a row. A row Dataverse
-   * refuses (4xx) is a `rejected` outcome and the others go on; a failure that outlives the retries throws.
+   * Writes `rows` of one table by `keyColumns` (an alternate key's columns), `writeBatchSize` rows a `$batch`
+   * with `Prefer: odata.continue-on-error`. A row Dataverse refuses is a `rejected` outcome and the others go on;
+   * a failure of the batch itself that outlives the retries throws (nothing is assumed written).
    */
   async upsert(table: string, keyColumns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, mode: WriteMode = 'upsert'): Promise<UpsertOutcome[]> {
     const meta = await this.table(table);
+    const keys = rows.map((row) => keySegment(keyColumns, row));
+    const basePath = new URL(this.client.apiBase).pathname;
+    const condition: Record<string, string> = mode === 'create' ? { 'If-None-Match': '*' } : mode === 'update' ? { 'If-Match': '*' } : {};
     const outcomes: UpsertOutcome[] = [];
-    for (const [index, row] of rows.entries()) {
-      const key = keySegment(keyColumns, row);
-      const body = Object.fromEntries(Object.entries(row).filter(([column]) => !keyColumns.includes(column)));
-      try {
-        const response = await this.client.raw(`/${meta.entitySetName}(${key})`, {
-          method: 'PATCH',
-          body,
-          prefer: ['return=representation'],
-          headers: mode === 'create' ? { 'If-None-Match': '*' } : mode === 'update' ? { 'If-Match': '*' } : {},
-          context: { stream: table, recordId: key },
+    for (let start = 0; start < rows.length; start += this.batchSize) {
+      const chunk = rows.slice(start, start + this.batchSize);
+      const parts: BatchPart[] = chunk.map((row, i) => ({
+        method: 'PATCH',
+        url: `${basePath}/${meta.entitySetName}(${keys[start + i]!})`,
+        headers: { Prefer: 'return=representation', ...condition },
+        body: Object.fromEntries(Object.entries(row).filter(([column]) => !keyColumns.includes(column))),
+      }));
+      const context = { stream: table };
+      const response = await this.client.raw('/$batch', { method: 'POST', rawBody: batchRequest(`batch_${randomUUID()}`, parts), prefer: ['odata.continue-on-error'], context });
+      const answers = parseBatchResponse(response.headers.get('content-type') ?? '', response.text);
+      if (answers.length !== chunk.length) {
+        throw new ConcordError('DATAVERSE_BATCH_RESULT_MISMATCH', `Dataverse answered ${answers.length} parts for ${chunk.length} requests`, {
+          kind: 'transient',
+          context: { system: this.ctx.systemName, ...context },
+          hint: 'nothing is assumed written; the rows are written again on the next run (upsert by key makes that safe)',
         });
-        const returned = response.text === '' ? {} : (JSON.parse(response.text) as Record<string, unknown>);
-        const fromHeader = /\(([0-9a-fA-F-]{36})\)$/.exec(response.headers.get('odata-entityid') ?? '')?.[1];
-        const id = typeof returned[meta.primaryId] === 'string' ? String(returned[meta.primaryId]) : fromHeader;
-        outcomes.push({ index, key, outcome: response.status === 201 ? 'created' : 'updated', id: id?.toLowerCase(), errors: [] });
-      } catch (error) {
-        if (!isConcordError(error) || error.kind === 'transient' || error.kind === 'auth' || typeof error.context['status'] !== 'number') throw error;
-        const status = error.context['status'];
-        outcomes.push({ index, key, outcome: 'rejected', errors: [{ status, code: String(error.context['errorCode'] ?? ''), message: error.message }] });
       }
+      answers.forEach((answer, i) => outcomes.push(outcomeOf(start + i, keys[start + i]!, answer, meta.primaryId)));
     }
     return outcomes;
   }
+}
+
+/** One part's answer as an outcome: 201 created, 200/204 updated, anything else rejected with Dataverse's error. */
+function outcomeOf(index: number, key: string, answer: BatchAnswer, primaryId: string): UpsertOutcome {
+  if (answer.status === 201 || answer.status === 200 || answer.status === 204) {
+    let returned: Record<string, unknown> = {};
+    try {
+      returned = answer.body === '' ? {} : (JSON.parse(answer.body) as Record<string, unknown>);
+    } catch {
+      // No representation: the id comes from OData-EntityId.
+    }
+    const fromHeader = /\(([0-9a-fA-F-]{36})\)$/.exec(answer.headers['odata-entityid'] ?? '')?.[1];
+    const id = typeof returned[primaryId] === 'string' ? String(returned[primaryId]) : fromHeader;
+    return { index, key, outcome: answer.status === 201 ? 'created' : 'updated', id: id?.toLowerCase(), errors: [] };
+  }
+  const parsed = parseErrorBody(answer.body);
+  return { index, key, outcome: 'rejected', errors: [{ status: answer.status, code: parsed.code ?? '', message: parsed.message ?? `HTTP ${answer.status}` }] };
 }
 
 export const destination = {

@@ -10,6 +10,7 @@ export { dataverseConnector, parseCursor, type DataverseCursor, type ReadMode } 
 export { dataverseSpec, DEFAULT_TABLES, type DataverseConfig } from './spec.js';
 export { destination, DataverseWriter, keySegment, type UpsertOutcome, type WriteMode } from './destination.js';
 export { readTableMeta } from './metadata.js';
+export { batchRequest, parseBatchResponse, BATCH_LIMIT, type BatchPart, type BatchAnswer } from './batch.js';
 export { DataverseClient } from './client.js';
 export { requestToken, tokenRequest, type AccessToken } from './auth.js';
 export { DATAVERSE_ERROR_TABLE, dataverseError, isExpiredDeltaToken } from './errors.js';
