@@ -66,6 +66,19 @@ for (const backend of STORES) {
       expect(history[1]!.recordIds).toEqual([individualId(p0erp)]);
     });
 
+    it('adding records keeps every existing id', async () => {
+      await open();
+      await storePeople(store, base.slice(0, 40));
+      await resolvePersons(store, { newId: ids('A'), clock: days() });
+      const before = await store.listProfileMembers('person');
+      await storePeople(store, [...base.slice(40), p0erp]);
+      const summary = await resolvePersons(store, { newId: ids('B'), clock: days(Date.parse('2026-02-01T00:00:00Z')) });
+      expect(summary.profiles).toMatchObject({ active: 60, created: 20, grew: 1, merged: 0, split: 0, moved: 0 });
+      const after = new Map((await store.listProfileMembers('person')).map((m) => [m.recordId, m.unifiedId]));
+      for (const m of before) expect(after.get(m.recordId)).toBe(m.unifiedId);
+      expect(after.get(individualId(p0erp))).toBe(after.get(individualId(p0)));
+    });
+
     it('an always-match decision merges two profiles: the older id survives, the other is recorded merged into it', async () => {
       await open();
       await storePeople(store, base.slice(0, 30));
