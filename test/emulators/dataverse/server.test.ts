@@ -125,6 +125,21 @@ describe('dataverse emulator', () => {
     expect((await api(`contacts(${id})`, { method: 'DELETE' })).status).toBe(404);
   });
 
+  it('runs a $batch of writes in order, stopping at the first failure unless continue-on-error', async () => {
+    const part = (key: string, headers: string[] = []) =>
+      ['--b1', 'Content-Type: application/http', 'Content-Transfer-Encoding: binary', '', `PATCH /api/data/v9.2/accounts(accountnumber='${key}') HTTP/1.1`, 'Content-Type: application/json', ...headers, '', JSON.stringify({ name: key })].join('\r\n');
+    const body = [part('BATCH-1'), part('BATCH-1', ['If-None-Match: *']), part('BATCH-2'), '--b1--', ''].join('\r\n');
+    const post = (prefer?: string) =>
+      fetch(`${dv.url}/api/data/v9.2/$batch`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'multipart/mixed; boundary="b1"', ...(prefer ? { Prefer: prefer } : {}) }, body });
+    const stopped = await post();
+    expect(stopped.headers.get('content-type')).toMatch(/^multipart\/mixed; boundary=batchresponse_/);
+    expect([...(await stopped.text()).matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1])).toEqual(['204', '412']);
+    expect([...dv.environment.table('account').values()].some((r) => r['accountnumber'] === 'BATCH-2')).toBe(false);
+    const all = await post('odata.continue-on-error');
+    expect([...(await all.text()).matchAll(/HTTP\/1\.1 (\d{3})/g)].map((m) => m[1])).toEqual(['204', '412', '204']);
+    expect([...dv.environment.table('account').values()].filter((r) => r['accountnumber'] === 'BATCH-2')).toHaveLength(1);
+  });
+
   it('answers an injected 429 with Retry-After and the service protection code', async () => {
     dv.faults.inject({ kind: 'status', status: 429, retryAfterSeconds: 7, path: /WhoAmI/ });
     const throttled = await api('WhoAmI');
