@@ -13,7 +13,8 @@ import type { ReadMode } from '../../src/connectors/dataverse/source.js';
 import { DATAVERSE_COLUMNS } from '../../src/demo/columns.js';
 import { startDataverseEmulator, type DataverseEmulator } from '../emulators/dataverse/index.js';
 import { applyPages, drain, envFor, live, liveSource, systemConfig } from '../emulators/dataverse/harness.js';
-import type { SourceRecord } from '../../src/store/store.js';
+import type { Cursor, SourceRecord } from '../../src/store/store.js';
+import { mulberry32 } from '../../src/core/random.js';
 
 type LiveSource = Source & { client: DataverseClient; lastMode: Map<string, ReadMode> };
 
@@ -95,6 +96,38 @@ describe('dataverse live source', () => {
 
     const fresh = applyPages(new Map(), await drain(liveSource(dv), 'contact', undefined));
     expect(live(replica)).toEqual(live(fresh));
+  });
+
+  it.each([1, 2, 3])('rounds of random changes (seed %i): the delta replica always equals a fresh full read', async (seed) => {
+    const random = mulberry32(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const tables = ['account', 'contact', 'lead'] as const;
+    const source = liveSource(dv, { pageSize: 7 });
+    const replicas = new Map<string, Map<string, SourceRecord>>();
+    const cursors = new Map<string, Cursor | undefined>();
+    for (const table of tables) {
+      const first = await drain(source, table, undefined);
+      replicas.set(table, applyPages(new Map(), first));
+      cursors.set(table, first.cursor);
+    }
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 12; i++) {
+        const table = pick(tables);
+        const ids = [...dv.environment.table(table).keys()];
+        const action = random();
+        if (action < 0.35) dv.mutate.create(table, { [table === 'account' ? 'name' : 'lastname']: `R${seed}-${round}-${i}` });
+        else if (action < 0.75) dv.mutate.update(table, pick(ids), { emailaddress1: `r${round}.c${i}@example.com` });
+        else dv.mutate.delete(table, pick(ids));
+      }
+      for (const table of tables) {
+        const delta = await drain(source, table, cursors.get(table));
+        expect(delta.pages.every((p) => p.fullRead === false)).toBe(true);
+        applyPages(replicas.get(table)!, delta);
+        cursors.set(table, delta.cursor);
+        const fresh = applyPages(new Map(), await drain(liveSource(dv), table, undefined));
+        expect(live(replicas.get(table)!)).toEqual(live(fresh));
+      }
+    }
   });
 
   it('an expired delta token turns the read into a full read that reconciles deletions', async () => {

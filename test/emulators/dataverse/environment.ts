@@ -149,6 +149,15 @@ export class EmulatedEnvironment {
     return webApiDateTime(this.lastStamp);
   }
 
+  /** Throws for a column the table does not have, so a test cannot change a value no read can see. */
+  private checkColumns(table: string, values: Row): void {
+    const schema = this.schema.get(table);
+    if (!schema) throw new Error(`no table ${table}`);
+    for (const column of Object.keys(values)) {
+      if (!schema.attributes.some((a) => a.LogicalName === column && a.AttributeType !== 'Virtual')) throw new Error(`table ${table} has no column ${column}`);
+    }
+  }
+
   private touch(row: Row): void {
     row['versionnumber'] = ++this.version;
     row['modifiedon'] = this.stamp();
@@ -156,8 +165,8 @@ export class EmulatedEnvironment {
 
   /** Creates a row (id given or new) and returns its id. */
   create(table: string, values: Row, id: string = randomUUID()): string {
-    const schema = this.schema.get(table);
-    if (!schema) throw new Error(`no table ${table}`);
+    this.checkColumns(table, values);
+    const schema = this.schema.get(table)!;
     const row: Row = Object.fromEntries(schema.attributes.filter((a) => a.AttributeType !== 'Virtual' && !(a.AttributeOf && a.AttributeType !== 'EntityName')).map((a) => [a.LogicalName, null]));
     Object.assign(row, { statecode: 0, statuscode: 1, createdon: this.stamp(), ...values, [schema.primaryId]: id.toLowerCase() });
     this.touch(row);
@@ -169,6 +178,7 @@ export class EmulatedEnvironment {
   update(table: string, id: string, values: Row): void {
     const row = this.table(table).get(id.toLowerCase());
     if (!row) throw new Error(`${table} ${id} does not exist`);
+    this.checkColumns(table, values);
     Object.assign(row, values);
     this.touch(row);
   }
