@@ -19,7 +19,7 @@ import { defaultPersonComparisons } from './compare/comparisons.js';
 import { clusterPairScores, type PairScores } from './cluster/evaluate.js';
 import { dedupeRecords } from './cluster/resolve.js';
 import { assertParametersFit, type ModelParameters } from './score/parameters.js';
-import { assemblePersons, type PersonRecord } from './store/assemble.js';
+import { assemblePersons, assemblePersonsById, type PersonRecord } from './store/assemble.js';
 import { assignStableIds } from './store/stable-ids.js';
 import { survive } from './store/survive.js';
 import { truthKey } from './store/truth.js';
@@ -258,11 +258,20 @@ export async function matchPerson(store: Store, query: PersonQuery, options: { r
 export async function explainRecords(store: Store, recordA: string, recordB: string, region?: string): Promise<Explanation> {
   const { comparisons } = personModel();
   const params = await requireParameters(store, comparisons);
-  const people = await loadPersons(store, region);
-  const find = (id: string): IdentityRecord => {
-    const found = people.find((p) => p.record.id === id || `${p.system}/${p.sourceRecordId}` === id);
-    if (!found) throw new ConcordError('RECORD_NOT_FOUND', `no live person record ${id}`, { kind: 'usage', hint: 'use a Concord id or system/recordId (see `concord profiles show`)' });
+  const find = async (ref: string): Promise<IdentityRecord> => {
+    const id = await individualIdOf(store, ref);
+    const found = id === undefined ? undefined : (await assemblePersonsById(store, [id], region === undefined ? {} : { region }))[0];
+    if (!found) throw new ConcordError('RECORD_NOT_FOUND', `no live person record ${ref}`, { kind: 'usage', hint: 'use a Concord id or system/stream/recordId (see `concord profiles show`)' });
     return found.record;
   };
-  return explainPair(find(recordA), find(recordB), comparisons, params, { deterministicRules: PERSON_DETERMINISTIC_RULES });
+  return explainPair(await find(recordA), await find(recordB), comparisons, params, { deterministicRules: PERSON_DETERMINISTIC_RULES });
+}
+
+/** A Concord id as given, or the Individual that `system/stream/recordId` produced. */
+async function individualIdOf(store: Store, ref: string): Promise<string | undefined> {
+  const parts = ref.split('/');
+  if (parts.length < 3) return ref;
+  const [system, stream, ...rest] = parts;
+  const produced = await store.cimRecordsOfSource(system!, stream!, rest.join('/'));
+  return produced.find((r) => r.entity === 'Individual' && !r.deleted)?.id;
 }

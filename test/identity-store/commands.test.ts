@@ -46,7 +46,7 @@ describe('concord resolve, profiles, explain, match', () => {
     const shown = [];
     for (const p of profiles.slice(0, 200)) {
       const r = await run('profiles', 'show', p.unifiedId, '--config', config, '--json');
-      shown.push(JSON.parse(r.out) as { profile: typeof p; members: Array<{ recordId: string; system: string }>; history: Array<{ event: string }> });
+      shown.push(JSON.parse(r.out) as { profile: typeof p; members: Array<{ recordId: string; system: string; stream: string; sourceRecordId: string }>; history: Array<{ event: string }> });
     }
     const multi = shown.find((s) => new Set(s.members.map((m) => m.system)).size > 1 && s.profile.attributes['email'] !== undefined);
     expect(multi).toBeDefined();
@@ -60,8 +60,9 @@ describe('concord resolve, profiles, explain, match', () => {
     const [a, b] = multi!.members;
     const explained = await run('explain', a!.recordId, b!.recordId, '--config', config, '--json');
     expect((JSON.parse(explained.out) as { probability: number }).probability).toBeGreaterThanOrEqual(0.9);
-    const waterfall = await run('explain', a!.recordId, b!.recordId, '--config', config);
+    const waterfall = await run('explain', `${a!.system}/${a!.stream}/${a!.sourceRecordId}`, b!.recordId, '--config', config);
     expect(waterfall.out).toMatch(/\(prior\)/);
+    expect(waterfall.out).toContain(a!.recordId);
 
     const email = multi!.profile.attributes['email']!.value;
     const name = multi!.profile.attributes['personName']?.value ?? '';

@@ -180,8 +180,8 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
   program
     .command('explain')
     .description('why two stored person records match or not: each comparison\'s level, values and weight')
-    .argument('<recordA>', 'Concord id of a person record, or system/recordId')
-    .argument('<recordB>', 'Concord id of a person record, or system/recordId')
+    .argument('<recordA>', 'Concord id of a person record, or system/stream/recordId')
+    .argument('<recordB>', 'Concord id of a person record, or system/stream/recordId')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
     .option('--json', 'print the explanation as JSON')
     .action(async (a: string, b: string, opts: { config?: string; json?: boolean }) => {

@@ -71,42 +71,50 @@ interface AddressParts {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
-/** The contact points of every party: the primary (then most recent) email, phone and address of each. */
-async function contactsByParty(store: Store, pageSize: number): Promise<Map<string, ContactOf>> {
-  const points = new Map<string, { partyId: string; rank: string }>();
-  for await (const page of cimPages(store, 'ContactPoint', pageSize)) {
-    for (const cp of page) {
-      const partyId = str(cp.data['partyId']);
-      if (partyId === undefined) continue;
-      // Primary first, then latest modstamp: ranks compare as strings, larger wins.
-      const rank = `${cp.data['primaryFlag'] === true ? 1 : 0}|${str(cp.data['systemModstamp']) ?? ''}`;
-      points.set(cp.id, { partyId, rank });
-    }
+/** The primary (then most recently modified) email, phone and address of each party, fed point by point. */
+class ContactIndex {
+  private readonly points = new Map<string, { partyId: string; rank: string }>();
+  readonly byParty = new Map<string, ContactOf>();
+
+  addPoint(cp: StoredCimRecord): void {
+    const partyId = str(cp.data['partyId']);
+    if (partyId === undefined) return;
+    // Primary first, then latest modstamp: ranks compare as strings, larger wins.
+    const rank = `${cp.data['primaryFlag'] === true ? 1 : 0}|${str(cp.data['systemModstamp']) ?? ''}`;
+    this.points.set(cp.id, { partyId, rank });
   }
-  const byParty = new Map<string, ContactOf>();
-  const offer = <K extends keyof ContactOf>(id: string, key: K, value: NonNullable<ContactOf[K]>['value'] | undefined): void => {
-    const point = points.get(id);
-    if (!point || value === undefined) return;
-    const entry = byParty.get(point.partyId) ?? {};
-    const current = entry[key];
-    if (!current || point.rank > current.rank) entry[key] = { value, rank: point.rank } as ContactOf[K];
-    byParty.set(point.partyId, entry);
-  };
-  for await (const page of cimPages(store, 'ContactPointEmail', pageSize)) for (const r of page) offer(r.id, 'email', str(r.data['emailAddress']));
-  for await (const page of cimPages(store, 'ContactPointPhone', pageSize)) {
-    for (const r of page) offer(r.id, 'phone', str(r.data['formattedE164PhoneNumber']) ?? str(r.data['telephoneNumber']));
-  }
-  for await (const page of cimPages(store, 'ContactPointAddress', pageSize)) {
-    for (const r of page) {
-      const street = [str(r.data['addressLine1']), str(r.data['addressLine2'])].filter((s) => s !== undefined).join(' ');
+
+  addSubtype(r: StoredCimRecord): void {
+    if (r.entity === 'ContactPointEmail') this.offer(r.id, 'email', str(r.data['emailAddress']));
+    else if (r.entity === 'ContactPointPhone') this.offer(r.id, 'phone', str(r.data['formattedE164PhoneNumber']) ?? str(r.data['telephoneNumber']));
+    else if (r.entity === 'ContactPointAddress') {
+      const street = [str(r.data['addressLine1']), str(r.data['addressLine2'])].filter((v) => v !== undefined).join(' ');
       const parts: AddressParts = {
         street: street === '' ? undefined : street, city: str(r.data['cityName']), postcode: str(r.data['postalCodeText']),
         state: str(r.data['stateProvinceName']), country: str(r.data['countryName']),
       };
-      offer(r.id, 'address', Object.values(parts).some((v) => v !== undefined) ? parts : undefined);
+      this.offer(r.id, 'address', Object.values(parts).some((v) => v !== undefined) ? parts : undefined);
     }
   }
-  return byParty;
+
+  private offer<K extends keyof ContactOf>(id: string, key: K, value: NonNullable<ContactOf[K]>['value'] | undefined): void {
+    const point = this.points.get(id);
+    if (!point || value === undefined) return;
+    const entry = this.byParty.get(point.partyId) ?? {};
+    const current = entry[key];
+    if (!current || point.rank > current.rank) entry[key] = { value, rank: point.rank } as ContactOf[K];
+    this.byParty.set(point.partyId, entry);
+  }
+}
+
+const SUBTYPES = ['ContactPointEmail', 'ContactPointPhone', 'ContactPointAddress'] as const;
+
+/** The contact points of every party, read entity by entity. */
+async function contactsByParty(store: Store, pageSize: number): Promise<ContactIndex> {
+  const index = new ContactIndex();
+  for await (const page of cimPages(store, 'ContactPoint', pageSize)) for (const cp of page) index.addPoint(cp);
+  for (const entity of SUBTYPES) for await (const page of cimPages(store, entity, pageSize)) for (const r of page) index.addSubtype(r);
+  return index;
 }
 
 function formatAddress(a: AddressParts | undefined): string | undefined {
@@ -138,29 +146,53 @@ export async function* assemblePersons(store: Store, options: AssembleOptions = 
   const pageSize = options.pageSize ?? PAGE;
   const region = options.region ?? 'US';
   const contacts = await contactsByParty(store, pageSize);
-  for await (const page of cimPages(store, 'Individual', pageSize)) {
-    yield page.map((row): PersonRecord => {
-      const d = row.data;
-      const c = contacts.get(row.id);
-      const address = c?.address?.value;
-      const values: PersonValues = {
-        personName: str(d['personName']), firstName: str(d['firstName']), middleName: str(d['middleName']) ?? str(d['concord:middleName']),
-        lastName: str(d['lastName']), birthDate: str(d['birthDate']), email: c?.email?.value, phone: c?.phone?.value, address: formatAddress(address),
-      };
-      const features = buildPersonFeatures(
-        {
-          firstName: values.firstName, middleName: values.middleName, lastName: values.lastName, fullName: values.personName,
-          dob: values.birthDate, email: values.email, phone: values.phone, street: address?.street, city: address?.city,
-          postcode: address?.postcode, state: address?.state, country: regionOf(address?.country),
-        },
-        { region: regionOf(address?.country) ?? region },
-      );
-      return {
-        record: { id: row.id, source: row.sourceSystem, features },
-        system: row.sourceSystem, stream: row.sourceStream, sourceRecordId: row.sourceRecordId, externalRecordId: row.externalRecordId,
-        modstamp: str(d['systemModstamp']) ?? str(d['lastModifiedDate']) ?? str(d['createdDate']),
-        values,
-      };
-    });
+  for await (const page of cimPages(store, 'Individual', pageSize)) yield page.map((row) => personRecordOf(row, contacts.byParty.get(row.id), region));
+}
+
+/**
+ * A few Individuals by Concord id (live ones only; others are left out), with their contact points — for
+ * look-ups and explanations without reading every person.
+ *
+ * @example
+ * const [a, b] = await assemblePersonsById(store, [idA, idB]);
+ */
+export async function assemblePersonsById(store: Store, ids: readonly string[], options: AssembleOptions = {}): Promise<PersonRecord[]> {
+  const region = options.region ?? 'US';
+  const index = new ContactIndex();
+  for (const cp of await store.contactPointsOfParties(ids)) {
+    index.addPoint(cp);
+    const type = (cp.data['contactPointTypeId'] as { type?: unknown } | undefined)?.type;
+    if (typeof type !== 'string' || !(SUBTYPES as readonly string[]).includes(type)) continue;
+    const sub = await store.getCimRecord(type, cp.externalSourceId, cp.externalRecordId);
+    if (sub && !sub.deleted) index.addSubtype(sub);
   }
+  const out: PersonRecord[] = [];
+  for (const id of ids) {
+    const row = await store.getCimRecordById(id);
+    if (row && row.entity === 'Individual' && !row.deleted) out.push(personRecordOf(row, index.byParty.get(row.id), region));
+  }
+  return out;
+}
+
+function personRecordOf(row: StoredCimRecord, c: ContactOf | undefined, region: string): PersonRecord {
+  const d = row.data;
+  const address = c?.address?.value;
+  const values: PersonValues = {
+    personName: str(d['personName']), firstName: str(d['firstName']), middleName: str(d['middleName']) ?? str(d['concord:middleName']),
+    lastName: str(d['lastName']), birthDate: str(d['birthDate']), email: c?.email?.value, phone: c?.phone?.value, address: formatAddress(address),
+  };
+  const features = buildPersonFeatures(
+    {
+      firstName: values.firstName, middleName: values.middleName, lastName: values.lastName, fullName: values.personName,
+      dob: values.birthDate, email: values.email, phone: values.phone, street: address?.street, city: address?.city,
+      postcode: address?.postcode, state: address?.state, country: regionOf(address?.country),
+    },
+    { region: regionOf(address?.country) ?? region },
+  );
+  return {
+    record: { id: row.id, source: row.sourceSystem, features },
+    system: row.sourceSystem, stream: row.sourceStream, sourceRecordId: row.sourceRecordId, externalRecordId: row.externalRecordId,
+    modstamp: str(d['systemModstamp']) ?? str(d['lastModifiedDate']) ?? str(d['createdDate']),
+    values,
+  };
 }

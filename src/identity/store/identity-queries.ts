@@ -6,8 +6,9 @@
  * @example
  * return { ...sharedQueries(kysely, 'sqlite', clock), ...identityQueries(kysely, 'sqlite', clock) };
  */
-import type { Generated, Kysely } from 'kysely';
-import { fromJson, toIso, toIsoOrUndefined, toJsonText } from '../../store/rows.js';
+import { sql, type Generated, type Kysely } from 'kysely';
+import { fromJson, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord } from '../../store/rows.js';
+import type { CimRecordsTable } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/store.js';
 import type {
   DecisionKind, HistoryEventType, IdentityDecision, IdentityStore, ProfileHistoryEvent, ProfileKind, ProfileMember, ProfileStatus, UnifiedProfile,
@@ -16,6 +17,7 @@ import type {
 type Stamp = string | Date;
 
 type IdentitySchema = {
+  cim_records: CimRecordsTable;
   unified_profiles: { unified_id: string; kind: string; created_at: Stamp; updated_at: Stamp; merged_into: string | null; status: string; attributes: unknown };
   profile_members: { record_id: string; unified_id: string; since: Stamp };
   profile_history: { id: Generated<number | string>; event: string; unified_ids: unknown; record_ids: unknown; at: Stamp; run: string | null; reason: string | null };
@@ -54,7 +56,26 @@ export function identityQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clo
   const pg = dialect === 'postgres';
   const json = (value: unknown): string => toJsonText(value, pg);
 
+  // The party of a contact point, read from its JSON in each dialect's way.
+  const partyOf = pg ? sql<string>`data->>'partyId'` : sql<string>`json_extract(data, '$.partyId')`;
+
   return {
+    async contactPointsOfParties(partyIds) {
+      const out = [];
+      for (const ids of chunks([...new Set(partyIds)])) {
+        const rows = await db
+          .selectFrom('cim_records')
+          .selectAll()
+          .where('entity', '=', 'ContactPoint')
+          .where('deleted', '=', pg ? false : 0)
+          .where(partyOf, 'in', ids)
+          .orderBy('id')
+          .execute();
+        out.push(...rows.map(toStoredCimRecord));
+      }
+      return out;
+    },
+
     async listProfileMembers(kind) {
       const out: ProfileMember[] = [];
       let after: string | undefined;

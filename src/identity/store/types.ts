@@ -7,6 +7,7 @@
  * const members = await store.listProfileMembers('person');
  * await store.applyIdentityChanges({ profiles: [...], members: [...], removedMembers: [], history: [...] });
  */
+import type { StoredCimRecord } from '../../store/store.js';
 
 export type ProfileKind = 'person' | 'organization';
 export type ProfileStatus = 'active' | 'merged' | 'retired';
@@ -80,6 +81,11 @@ export interface IdentityChanges {
 }
 
 export interface IdentityStore {
+  /**
+   * Live ContactPoint records whose `partyId` is one of `partyIds` (a scan of the ContactPoints: for look-ups
+   * of a few parties, not for bulk reads).
+   */
+  contactPointsOfParties(partyIds: readonly string[]): Promise<StoredCimRecord[]>;
   /** Every membership of profiles of `kind` (keyset-paged internally). */
   listProfileMembers(kind: ProfileKind): Promise<ProfileMember[]>;
   /** Profiles of `kind`, by unified id; active ones only unless `includeInactive`. */
