@@ -151,6 +151,17 @@ describe('dataverse live source', () => {
     expect((await drain(source, 'lead', second.cursor)).pages.every((p) => p.fullRead === false)).toBe(true);
   });
 
+  it('a full read is due again after reconcileAfterDays, even with a valid delta link', async () => {
+    const source = liveSource(dv) as LiveSource;
+    const first = await drain(source, 'opportunity', undefined);
+    const stale = { ...first.cursor, lastFullRead: new Date(Date.now() - 8 * 86_400_000).toISOString() };
+    const second = await drain(source, 'opportunity', stale);
+    expect(source.lastMode.get('opportunity')).toEqual({ full: true, reason: 'reconcile-due' });
+    expect(second.pages.every((p) => p.fullRead === true)).toBe(true);
+    expect(second.records.length).toBe(dv.environment.table('opportunity').size);
+    expect(Date.parse(String(second.cursor?.['lastFullRead']))).toBeGreaterThan(Date.parse(stale.lastFullRead));
+  });
+
   it('a table without change tracking is read in full every time', async () => {
     dv.faults.setChangeTracking('incident', false);
     try {

@@ -6,7 +6,7 @@
  * import { dataverseConnector } from './connectors/dataverse/index.js';
  * const source = dataverseConnector.createSource(config, ctx);
  */
-export { dataverseConnector, parseCursor, type DataverseCursor, type ReadMode } from './source.js';
+export { dataverseConnector, parseCursor, readMode, type DataverseCursor, type ReadMode } from './source.js';
 export { dataverseSpec, DEFAULT_TABLES, type DataverseConfig } from './spec.js';
 export { destination, DataverseWriter, keySegment, type UpsertOutcome, type WriteMode } from './destination.js';
 export { readTableMeta } from './metadata.js';

@@ -6,6 +6,8 @@
  *    `Prefer: odata.maxpagesize` and `@odata.nextLink`, asked with `Prefer: odata.track-changes` so the last
  *    page carries a delta link, which becomes the cursor. Pages say `fullRead`, so the pipeline tombstones ids
  *    it no longer sees; earlier pages keep no delta link, so a read cut short starts over rather than skipping;
+ *    A full read is also made when the last one is older than `reconcileAfterDays`, to catch what change
+ *    tracking does not report (rollup and calculated columns change without a tracked change);
  * 2. incremental (a delta link is stored): the delta link is followed; changed rows come as rows, deletions as
  *    `$deletedEntity` entries (tombstones), and the last page's new delta link becomes the cursor. A token the
  *    environment no longer accepts (expired after `ExpireChangeTrackingInDays`) turns the read into a full one.
@@ -36,7 +38,22 @@ export interface DataverseCursor {
 }
 
 /** Why a read is full rather than incremental, for logs and tests. */
-export type ReadMode = { full: false } | { full: true; reason: 'no-cursor' | 'no-change-tracking' | 'token-expired' };
+export type ReadMode = { full: false } | { full: true; reason: 'no-cursor' | 'no-change-tracking' | 'reconcile-due' | 'token-expired' };
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Decides full vs incremental from the stored cursor, before any call (an expired token is found out later). Pure.
+ *
+ * @example
+ * readMode({ deltaLink: 'https://…', lastFullRead: '2024-04-01T00:00:00.000Z' }, true, 7, Date.parse('2024-05-02')) // { full: true, reason: 'reconcile-due' }
+ */
+export function readMode(cursor: DataverseCursor, changeTracking: boolean, reconcileAfterDays: number, nowMs: number): ReadMode {
+  if (!changeTracking) return { full: true, reason: 'no-change-tracking' };
+  if (cursor.deltaLink === undefined) return { full: true, reason: 'no-cursor' };
+  if (cursor.lastFullRead === undefined || !(nowMs - Date.parse(cursor.lastFullRead) <= reconcileAfterDays * DAY_MS)) return { full: true, reason: 'reconcile-due' };
+  return { full: false };
+}
 
 /**
  * A stored cursor as a {@link DataverseCursor}; anything else (another connector's, a half-done read) is empty.
@@ -116,25 +133,21 @@ class DataverseSource implements Source {
     const meta = await this.table(stream);
     const prior = parseCursor(options.cursor);
     const pageSize = Math.min(5000, Math.max(1, this.config.pageSize ?? options.pageSize));
-    if (!meta.changeTracking) {
-      this.lastMode.set(stream, { full: true, reason: 'no-change-tracking' });
-      yield* this.pages(meta, selectPath(meta), pageSize, true, prior, options);
-      return;
-    }
-    if (prior.deltaLink !== undefined) {
+    const mode = readMode(prior, meta.changeTracking, this.config.reconcileAfterDays, Date.now());
+    if (!mode.full) {
       let first: ODataPage | undefined;
       try {
-        first = await this.client.json<ODataPage>(prior.deltaLink, { prefer: [`odata.maxpagesize=${pageSize}`, ANNOTATIONS], context: this.context(stream) });
+        first = await this.client.json<ODataPage>(prior.deltaLink!, { prefer: [`odata.maxpagesize=${pageSize}`, ANNOTATIONS], context: this.context(stream) });
       } catch (error) {
         if (!isConcordError(error) || !isExpiredDeltaToken(error)) throw error;
       }
       if (first !== undefined) {
-        this.lastMode.set(stream, { full: false });
+        this.lastMode.set(stream, mode);
         yield* this.pages(meta, first, pageSize, false, prior, options);
         return;
       }
       this.lastMode.set(stream, { full: true, reason: 'token-expired' });
-    } else this.lastMode.set(stream, { full: true, reason: 'no-cursor' });
+    } else this.lastMode.set(stream, mode);
     yield* this.pages(meta, selectPath(meta), pageSize, true, prior, options);
   }
 
