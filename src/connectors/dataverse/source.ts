@@ -7,7 +7,7 @@
  *    page carries a delta link, which becomes the cursor. Pages say `fullRead`, so the pipeline tombstones ids
  *    it no longer sees; earlier pages keep no delta link, so a read cut short starts over rather than skipping;
  *    A full read is also made when the last one is older than `reconcileAfterDays`, to catch what change
- *    tracking does not report (rollup and calculated columns change without a tracked change);
+ *    tracking does not report (calculated columns are computed when read, so they change without a tracked change);
  * 2. incremental (a delta link is stored): the delta link is followed; changed rows come as rows, deletions as
  *    `$deletedEntity` entries (tombstones), and the last page's new delta link becomes the cursor. A token the
  *    environment no longer accepts (expired after `ExpireChangeTrackingInDays`) turns the read into a full one.

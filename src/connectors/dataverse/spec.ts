@@ -37,7 +37,7 @@ export const dataverseSpec = z
       .describe('Records carry externalSourceId dataverse:<id>, the same as a cdm-folder system with this organizationId. Defaults to the environment host name.'),
     tables: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a table logical name (lower case): account, contact …')).min(1).optional().describe('Tables discover lists; default: the tables the shipped mappings cover.'),
     pageSize: z.number().int().min(1).max(5000).optional().describe('Rows per page (Prefer: odata.maxpagesize, at most 5,000). Default: the run\'s page size, capped at 5,000.'),
-    reconcileAfterDays: z.number().positive().default(7).describe('After this long since the last full read, the next read is full and ids not seen are tombstoned (catches what change tracking does not report, such as rollup columns).'),
+    reconcileAfterDays: z.number().positive().default(7).describe('After this long since the last full read, the next read is full and ids not seen are tombstoned (catches what change tracking does not report, such as calculated columns, computed when read).'),
     writeBatchSize: z.number().int().min(1).max(1000).default(100).describe('Rows per $batch when writing back (at most 1,000).'),
     apiVersion: z.string().regex(/^\d+\.\d+$/, 'must look like 9.2').default('9.2').describe('Web API version.'),
     requestTimeoutSeconds: z.number().positive().default(120).describe('One HTTP request\'s deadline; a timeout is retried.'),
