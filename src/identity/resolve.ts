@@ -154,16 +154,20 @@ export async function resolvePersons(store: Store, options: ResolveStoreOptions 
 
   const now = clock().toISOString();
   const prevOf = new Map(previous.map((m) => [m.recordId, m.unifiedId] as const));
+  const previousCount = new Map<string, number>();
+  for (const m of previous) previousCount.set(m.unifiedId, (previousCount.get(m.unifiedId) ?? 0) + 1);
   const profiles: UnifiedProfile[] = [];
   const members: ProfileMember[] = [];
   groups.forEach((group, i) => {
     const unifiedId = stable.ids[i]!;
     const attributes = survive(group, options.sourcePriority ? { sourcePriority: options.sourcePriority } : {});
     const old = existing.get(unifiedId);
-    if (!old || stableStringify(old.attributes) !== stableStringify(attributes)) {
+    const joined = group.filter((p) => prevOf.get(p.record.id) !== unifiedId);
+    for (const p of joined) members.push({ recordId: p.record.id, unifiedId, since: now });
+    // Written when new, when its golden values change, or when its membership does (updated_at moves).
+    if (!old || joined.length > 0 || group.length !== (previousCount.get(unifiedId) ?? 0) || stableStringify(old.attributes) !== stableStringify(attributes)) {
       profiles.push({ unifiedId, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
     }
-    for (const p of group) if (prevOf.get(p.record.id) !== unifiedId) members.push({ recordId: p.record.id, unifiedId, since: now });
   });
   for (const [from, into] of stable.merged) {
     const old = existing.get(from);

@@ -64,6 +64,7 @@ for (const backend of STORES) {
       const history = await store.profileHistory(id!);
       expect(history.map((h) => h.event)).toEqual(['created', 'grew']);
       expect(history[1]!.recordIds).toEqual([individualId(p0erp)]);
+      expect(await store.getProfile(id!)).toMatchObject({ createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
     });
 
     it('adding records keeps every existing id', async () => {
