@@ -28,6 +28,7 @@ export function renderRunReport(report: RunReport): string {
     `read ${t.read} = loaded ${t.loaded} + unchanged ${t.unchanged} + dead-lettered ${t.deadLettered}: ${report.balanced ? 'balanced' : 'NOT BALANCED — please report this as a bug'}`,
   );
   for (const skip of report.skipped) lines.push(`skipped ${skip.system}/${skip.stream}: ${skip.reason}`);
+  for (const s of report.streams) if (s.reconcileSkipped) lines.push(`${s.system}/${s.stream}: deletions not reconciled — ${s.reconcileSkipped}`);
   const warnings = report.streams.flatMap((s) => s.warnings.map((w) => ({ ...w, stream: `${s.system}/${s.stream}` })));
   if (warnings.length > 0) {
     lines.push('', 'warnings (values kept, see the mapping docs):');

@@ -42,6 +42,9 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
   const seen = source.fullReadReconciles ? new Set<string>() : undefined;
   let fromStart = true;
   let completed = false;
+  // A row that could not be read and has no id might still be live at the source: with one, a complete read
+  // cannot tell what was deleted, so reconciliation waits for a clean read.
+  let unidentifiedProblems = 0;
   let error: string | undefined;
   let errorKind: string | undefined;
 
@@ -60,6 +63,10 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
     for await (const page of source.read(stream, { cursor, pageSize: options.pageSize, signal: options.signal })) {
       if (options.signal?.aborted) break;
       if (page.fullRead === false) fromStart = false;
+      for (const problem of page.problems) {
+        if (problem.recordId !== undefined) seen?.add(problem.recordId);
+        else unidentifiedProblems++;
+      }
       const pageCounts = await commitOnePage(store, plan, page, options, seen, (issue, record) => noteWarning(warnings, maxWarningKinds, issue, record));
       addCounts(counts, pageCounts);
       options.onProgress?.({
@@ -79,7 +86,10 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
   }
 
   let reconciledDeletes = 0;
-  if (completed && seen && fromStart && error === undefined) {
+  let reconcileSkipped: string | undefined;
+  if (completed && seen && fromStart && error === undefined && unidentifiedProblems > 0) {
+    reconcileSkipped = `${unidentifiedProblems} row(s) could not be read with an id, so rows missing from this read were not tombstoned`;
+  } else if (completed && seen && fromStart && error === undefined) {
     reconciledDeletes = await reconcileDeletes(store, options.runId, system, stream, seen);
     counts.deleted += reconciledDeletes;
     if (reconciledDeletes > 0) await store.addRunCounts(options.runId, system, stream, { ...emptyCounts(), deleted: reconciledDeletes });
@@ -90,6 +100,7 @@ export async function syncStream(store: Store, plan: StreamPlan, options: SyncSt
     counts,
     warnings: [...warnings.values()].sort((a, b) => b.count - a.count),
     reconciledDeletes,
+    reconcileSkipped,
     error,
     errorKind,
     seconds: (performance.now() - started) / 1000,

@@ -74,6 +74,8 @@ export interface StreamReport {
   warnings: WarningSummary[];
   /** Live records absent from a complete read, tombstoned. */
   reconciledDeletes: number;
+  /** Why a complete read did not reconcile deletions (rows it could not identify), when it did not. */
+  reconcileSkipped?: string | undefined;
   /** Why the stream did not run or stopped early, when it did. */
   error?: string | undefined;
   /** The kind of that error: `quota` pauses the run (resumable later), anything else fails it. */

@@ -187,3 +187,30 @@ describe('a system out of API quota', () => {
     }
   });
 });
+
+describe('delete reconciliation and unreadable rows', () => {
+  it('never tombstones a stored row because it could not be read this time', async () => {
+    const store = await STORES[0]!.open();
+    try {
+      const source = new TableSource(people(10));
+      await runSync(store, [plan(source)], [], options);
+      // P3 now fails to read, with its id known; P6 fails without an id (a broken CSV line).
+      const identified = new TableSource(people(10), new Map([[3, 'bad value']]));
+      const read = identified.read.bind(identified);
+      identified.read = async function* (stream, opts) {
+        for await (const page of read(stream, opts)) yield { ...page, problems: page.problems.map((p) => ({ ...p, recordId: 'P3' })) };
+      };
+      const first = await runSync(store, [plan(identified, true)], [], options);
+      expect(first.streams[0]!.reconciledDeletes).toBe(0);
+      expect((await store.countCimRecords('Individual'))[0]).toMatchObject({ live: 10, deleted: 0 });
+
+      const anonymous = new TableSource(people(10), new Map([[6, 'unbalanced quote']]));
+      const second = await runSync(store, [plan(anonymous, true)], [], options);
+      expect(second.streams[0]!.reconciledDeletes).toBe(0);
+      expect(second.streams[0]!.reconcileSkipped).toMatch(/1 row\(s\) could not be read/);
+      expect((await store.countCimRecords('Individual'))[0]).toMatchObject({ live: 10, deleted: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+});
