@@ -3,6 +3,7 @@
  * The run ends `succeeded` when every stream finished (dead letters included), `failed` when one stopped early.
  */
 import type { Store } from '../store/store.js';
+import { closeAbandonedRuns, runOwner } from './abandoned-runs.js';
 import { syncStream, type SyncStreamOptions } from './sync-stream.js';
 import { addCounts, countsBalance, emptyCounts, type RecordValidator, type StreamPlan, type StreamProgress, type StreamReport } from './types.js';
 import type { RunCounts } from '../store/store.js';
@@ -39,7 +40,9 @@ export async function runSync(
 ): Promise<RunReport> {
   const started = performance.now();
   const skipped = [...skippedBefore];
-  const run = await store.startRun(options.request);
+  // Close what a killed process left `running`, then record who owns this run so the next one can do the same.
+  await closeAbandonedRuns(store);
+  const run = await store.startRun({ ...options.request, owner: runOwner() });
   const reports: StreamReport[] = [];
   const totals = emptyCounts();
   const streamOptions: SyncStreamOptions = {

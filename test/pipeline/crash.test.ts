@@ -87,6 +87,10 @@ describe('a sync killed with SIGKILL', () => {
       const byEntity = Object.fromEntries(counts.map((c) => [c.entity, c.n]));
       for (const entity of ['Individual', 'Party', 'ContactPointEmail', 'ContactPointPhone']) expect(byEntity[entity]).toBe(ROWS);
       for (const c of counts) expect(c.d).toBe(c.n);
+      // The killed run does not stay `running`: the next run closed it, saying why.
+      const runs = after.prepare('SELECT status, error FROM runs ORDER BY started_at').all() as Array<{ status: string; error: string | null }>;
+      expect(runs.map((r) => r.status)).toEqual(['failed', 'succeeded']);
+      expect(runs[0]?.error).toMatch(/^interrupted: the process \(pid \d+ on .+\) ended without finishing this run/);
     } finally {
       after.close();
     }
