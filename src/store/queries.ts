@@ -12,11 +12,12 @@ import { sql, type Kysely } from 'kysely';
 import { ConcordError } from '../core/errors.js';
 import { fromJson, toFlag, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord, toStoredSourceRecord } from './rows.js';
 import type { IdentityStore } from '../identity/store/types.js';
+import type { ApiStore } from '../api/store/types.js';
 import type { StoreSchema } from './schema.js';
 import type { Cursor, DeadLetter, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
-export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore>;
+export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore>;
 
 const DEFAULT_LIST_LIMIT = 1000;
 const LIVE_ID_BATCH = 5000;

@@ -7,6 +7,7 @@
  * const db = new Kysely<StoreSchema>({ dialect });
  */
 import type { Generated } from 'kysely';
+import type { ApiTokensTable } from '../api/store/api-queries.js';
 
 /** A timestamp as written (ISO text) and as read (text on SQLite, Date on PostgreSQL). */
 type Stamp = string | Date;
@@ -104,4 +105,5 @@ export interface StoreSchema {
   run_streams: RunStreamsTable;
   dead_letters: DeadLettersTable;
   outbox: OutboxTable;
+  api_tokens: ApiTokensTable;
 }

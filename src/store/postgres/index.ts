@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
+import { apiQueries } from '../../api/store/api-queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
 import type { Store, StoreOptions } from '../store.js';
@@ -32,6 +33,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     dialect: 'postgres',
     ...sharedQueries(kysely, 'postgres', clock),
     ...identityQueries(kysely, 'postgres', clock),
+    ...apiQueries(kysely, 'postgres', clock),
     async migrate() {
       await migratePostgres(pool, MIGRATIONS, clock);
     },

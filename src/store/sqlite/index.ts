@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
+import { apiQueries } from '../../api/store/api-queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
 import type { Store, StoreOptions } from '../store.js';
@@ -32,6 +33,7 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     dialect: 'sqlite',
     ...sharedQueries(kysely, 'sqlite', clock),
     ...identityQueries(kysely, 'sqlite', clock),
+    ...apiQueries(kysely, 'sqlite', clock),
     async migrate() {
       migrateSqlite(db, MIGRATIONS, clock);
     },
