@@ -434,7 +434,7 @@ const email: TransformDef = {
 const choice: TransformDef = {
   name: 'choice',
   crosswalk: 'T4',
-  summary: 'picklist / option value through a value table; unknown values pass through with a warning (args: table, unknown: pass|skip, caseInsensitive)',
+  summary: 'picklist / option value through a value table; unknown values pass through with a warning (args: table, unknown: pass|skip, caseInsensitive, output: boolean — a table of true/false derives a flag such as isWon from a state code, and unknown values are then skipped)',
   compile(ctx) {
     const t = ctx.target;
     const field = ctx.source;
@@ -444,13 +444,17 @@ const choice: TransformDef = {
       for (const [k, v] of Object.entries(rawTable as Record<string, JsonValue>)) entries[k] = String(v);
     }
     const table = createValueTable(entries, { caseInsensitive: argBoolean(ctx, 'caseInsensitive') });
-    const skipUnknown = ctx.args['unknown'] === 'skip';
+    const asBoolean = ctx.args['output'] === 'boolean';
+    // A flag cannot carry an unknown label: an unknown state leaves the flag unset (with the warning).
+    const skipUnknown = ctx.args['unknown'] === 'skip' || asBoolean;
     const known = Object.keys(entries);
     return {
       forward: (value, row) => {
         const mapped = table.map(text(value));
-        if (mapped.known) row.put(t.record, t.part, t.property, mapped.value);
-        else if (!skipUnknown) {
+        if (mapped.known) row.put(t.record, t.part, t.property, asBoolean ? mapped.value === 'true' : mapped.value);
+        else if (asBoolean) {
+          row.warn(field, 'UNKNOWN_VALUE', `${field} value ${JSON.stringify(value)} is not in the value table (${known.length} known); ${label(t)} left unset`, value, t.entity);
+        } else if (!skipUnknown) {
           row.put(t.record, t.part, t.property, mapped.value);
           row.warn(field, 'UNKNOWN_VALUE', `${field} value ${JSON.stringify(value)} is not in the value table (${known.length} known); passed through`, value, t.entity);
         }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concordId } from '../../src/core/ids.js';
 import { getMapping, hasMapping } from '../../src/connectors/mapping-registry.js';
-import { DATAVERSE_MAPPINGS, dataverseContact, dataverseIncident, dataverseLead } from '../../src/connectors/dataverse/mappings/index.js';
+import { DATAVERSE_MAPPINGS, dataverseContact, dataverseIncident, dataverseLead, dataverseOpportunity } from '../../src/connectors/dataverse/mappings/index.js';
 import { REFERENCE_DATA, compileMapping, reverseMapping, unmapRecords, type SourceFieldSpec, type StreamMapping } from '../../src/mapping/index.js';
 import type { SourceRecord } from '../../src/store/store.js';
 
@@ -177,6 +177,39 @@ describe('option values through the value tables (T4, T5)', () => {
     expect(records.find((r) => r.entity === 'LeadStatus')?.data['leadStatusName']).toBe('100000003');
     expect(records.find((r) => r.entity === 'LeadSource')?.data['leadSourceName']).toBe('Web');
     expect(issues).toEqual([expect.objectContaining({ severity: 'warning', field: 'statuscode', code: 'UNKNOWN_VALUE', value: 100000003 })]);
+  });
+
+  const opportunity = compileMapping(dataverseOpportunity, OPTIONS);
+  const flags = (records: ReadonlyArray<{ entity: string; data: Record<string, unknown> }>, entity: string, keys: readonly string[]) => {
+    const data = records.find((r) => r.entity === entity)?.data ?? {};
+    return Object.fromEntries(keys.map((k) => [k, data[k]]));
+  };
+
+  it.each([
+    [0, { isClosed: false, isWon: false }],
+    [1, { isClosed: true, isWon: true }],
+    [2, { isClosed: true, isWon: false }],
+  ])('opportunity statecode %d → %o', (statecode, expected) => {
+    const { records, issues } = opportunity(row(dataverseOpportunity, { opportunityid: LEAD, name: 'Deal', estimatedclosedate: '2026-01-31', statecode }));
+    expect(issues).toEqual([]);
+    expect(flags(records, 'Opportunity', ['isClosed', 'isWon'])).toEqual(expected);
+  });
+
+  it.each([
+    [dataverseIncident, 'ServiceCase', 'isClosed', [[0, false], [1, true], [2, true]]],
+    [dataverseLead, 'Lead', 'isConverted', [[0, false], [1, true], [2, false]]],
+  ] as const)('%#: statecode derives %s.%s', (mapping, entity, property, cases) => {
+    const map = compileMapping(mapping, OPTIONS);
+    for (const [statecode, expected] of cases) {
+      const { records } = map(row(mapping, { [mapping.idField]: LEAD, lastname: 'Ng', statecode }));
+      expect(records.find((r) => r.entity === entity)?.data[property], `statecode ${statecode}`).toBe(expected);
+    }
+  });
+
+  it('an unknown state code leaves the derived flags unset, with a warning naming the field', () => {
+    const { records, issues } = opportunity(row(dataverseOpportunity, { opportunityid: LEAD, name: 'Deal', estimatedclosedate: '2026-01-31', statecode: 7 }));
+    expect(flags(records, 'Opportunity', ['isClosed', 'isWon'])).toEqual({ isClosed: undefined, isWon: undefined });
+    expect(issues).toContainEqual(expect.objectContaining({ severity: 'warning', field: 'statecode', code: 'UNKNOWN_VALUE', value: 7 }));
   });
 
   it('an empty lead source gets the CIM-required "Unknown" without a warning', () => {

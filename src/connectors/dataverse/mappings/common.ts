@@ -51,6 +51,19 @@ export function choice(table: OptionTable): { name: string; args: { table: Optio
   return { name: 'choice', args: { table } };
 }
 
+/**
+ * A flag derived from an option value (T5: a state code says whether a deal is won or closed). Read-only: the
+ * flag follows from the state on write-back, so it is never written itself.
+ *
+ * @example
+ * { source: 'statecode', target: 'Opportunity.isWon', transform: flag({ 0: false, 1: true, 2: false }), reverse: false }
+ */
+export function flag(table: Readonly<Record<number, boolean>>): { name: string; args: { table: OptionTable; output: 'boolean' } } {
+  const labels: Record<number, string> = {};
+  for (const [k, v] of Object.entries(table)) labels[Number(k)] = String(v);
+  return { name: 'choice', args: { table: labels, output: 'boolean' } };
+}
+
 /** A lookup to a record another Dataverse mapping produces (T6/T10): same id scheme, so references resolve. */
 export function lookup(stream: string, slot?: string): { name: string; args: Record<string, string> } {
   return { name: 'lookup', args: slot === undefined ? { stream } : { stream, slot } };

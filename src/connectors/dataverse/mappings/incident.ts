@@ -6,7 +6,7 @@
  * getMapping('dataverse', 'incident').fields.find((f) => f.source === 'prioritycode')?.target; // 'ServiceCase.priority'
  */
 import type { StreamMapping } from '../../../mapping/types.js';
-import { accountWhenTyped, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, lookup, optionSource, stateStatusFields } from './common.js';
+import { accountWhenTyped, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, flag, lookup, optionSource, stateStatusFields } from './common.js';
 
 export const CASE_STATES = { 0: 'Active', 1: 'Resolved', 2: 'Canceled' } as const;
 export const CASE_STATUSES = {
@@ -80,5 +80,6 @@ export const dataverseIncident: StreamMapping = {
     { source: 'ownerid', target: 'ServiceCase.ownerId' },
     { source: 'owneridtype', target: 'ServiceCase.ownerType' },
     ...state.fields,
+    { source: 'statecode', target: 'ServiceCase.isClosed', transform: flag({ 0: false, 1: true, 2: true }), reverse: false, note: 'T5: Resolved and Canceled are closed; follows from the state on write-back' },
   ],
 };

@@ -9,7 +9,7 @@
 import type { StreamMapping } from '../../../mapping/types.js';
 import {
   ACCOUNT_LOOKUP, INDUSTRY_CODES, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, addressColumns, addressRecord, choice, describeWithUnmapped,
-  emailColumns, lookup, optionSource, optOuts, ownerFields, personFields, phoneColumns, referenceRecord, stateStatusFields,
+  emailColumns, flag, lookup, optionSource, optOuts, ownerFields, personFields, phoneColumns, referenceRecord, stateStatusFields,
 } from './common.js';
 
 /** Out-of-box `leadsourcecode`; "Unknown" is the CIM-required default for an empty source. */
@@ -143,6 +143,7 @@ export const dataverseLead: StreamMapping = {
     { source: 'need', target: 'Lead.concord:need', transform: choice(NEED_CODES) },
     ...consent.fields,
     ...state.fields,
+    { source: 'statecode', target: 'Lead.isConverted', transform: flag({ 0: false, 1: true, 2: false }), reverse: false, note: 'T5: Qualified is converted; follows from the state on write-back' },
     ...owner.fields,
   ],
 };

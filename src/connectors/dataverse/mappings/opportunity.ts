@@ -6,7 +6,7 @@
  * getMapping('dataverse', 'opportunity').fields.map((f) => f.target);
  */
 import type { StreamMapping } from '../../../mapping/types.js';
-import { ACCOUNT_LOOKUP, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, lookup, optionSource, ownerFields } from './common.js';
+import { ACCOUNT_LOOKUP, SYSTEM_FIELDS, SYSTEM_NOT_MAPPED, SYSTEM_SOURCE, choice, describeWithUnmapped, flag, lookup, optionSource, ownerFields } from './common.js';
 
 export const OPPORTUNITY_STATES = { 0: 'Open', 1: 'Won', 2: 'Lost' } as const;
 export const OPPORTUNITY_STATUSES = { 1: 'In Progress', 2: 'On Hold', 3: 'Won', 4: 'Canceled', 5: 'Out-Sold' } as const;
@@ -63,6 +63,8 @@ export const dataverseOpportunity: StreamMapping = {
     { source: 'actualclosedate', target: 'Opportunity.closeDate', transform: { name: 'date' }, reverse: false, note: 'fallback when there is no estimated close date' },
     { source: 'estimatedclosedate', target: 'Opportunity.closeDate', transform: { name: 'date' }, note: 'T11: date-only; wins so that it is written back exactly' },
     { source: 'statecode', target: 'Opportunity.stage', transform: choice(OPPORTUNITY_STATES), reverse: false, note: 'T5: fallback stage when there is no status reason or step' },
+    { source: 'statecode', target: 'Opportunity.isClosed', transform: flag({ 0: false, 1: true, 2: true }), reverse: false, note: 'T5: Won and Lost are closed; follows from the state on write-back' },
+    { source: 'statecode', target: 'Opportunity.isWon', transform: flag({ 0: false, 1: true, 2: false }), reverse: false, note: 'T5: follows from the state on write-back' },
     { source: 'statuscode', target: 'Opportunity.stage', transform: choice(OPPORTUNITY_STATUSES), reverse: false, note: 'T5: fallback stage when there is no step name' },
     { source: 'stepname', target: 'Opportunity.stage', note: 'the sales step; written back from stage' },
     { source: 'originatingleadid', target: 'Opportunity.originatingLeadId', transform: lookup('lead') },
