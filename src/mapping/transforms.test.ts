@@ -58,7 +58,7 @@ describe('transforms', () => {
     ['lookup', 'reference', 'Individual.primaryAccountId', { name: 'lookup', args: { stream: 'Account' } }, 'A1', { 'Individual.primaryAccountId': concordId('test', 'Account', 'A1') }, 'A1'],
     ['lookup tagged', 'reference', 'Individual.primaryAccountId', { name: 'lookup', args: { stream: 'Account', tag: 'Account' } }, 'A1', { 'Individual.primaryAccountId': { type: 'Account', id: concordId('test', 'Account', 'A1') } }, 'A1'],
     ['consent opt-out', 'boolean', 'ContactPointConsent', { name: 'consent', args: { channel: 'email' } }, true, { 'ContactPointConsent.channel': 'email', 'ContactPointConsent.purpose': 'all', 'ContactPointConsent.status': 'optOut', 'ContactPointConsent.captureSource': 'F' }, true],
-    ['consent not opted out', 'boolean', 'ContactPointConsent', { name: 'consent', args: { channel: 'fax', purpose: 'marketing' } }, 'false', { 'ContactPointConsent.channel': 'fax', 'ContactPointConsent.purpose': 'marketing', 'ContactPointConsent.status': 'optIn', 'ContactPointConsent.captureSource': 'F' }, false],
+    ['consent not opted out', 'boolean', 'ContactPointConsent', { name: 'consent', args: { channel: 'fax', purpose: 'marketing' } }, 'false', { 'ContactPointConsent.channel': 'fax', 'ContactPointConsent.purpose': 'marketing', 'ContactPointConsent.status': 'notOptedOut', 'ContactPointConsent.captureSource': 'F' }, false],
   ] as const)('%s', (_name, type, target, transform, value, expected, back) => {
     const { written, issues, back: reversed } = run(oneField(type, target, transform), value);
     expect(issues).toEqual([]);

@@ -527,7 +527,7 @@ const lookup: TransformDef = {
 const consent: TransformDef = {
   name: 'consent',
   crosswalk: 'T7',
-  summary: 'an opt-out flag → ContactPointConsent (channel, purpose, status optOut/optIn, capturedDateTime, captureSource = the flag)',
+  summary: 'an opt-out flag → ContactPointConsent (channel, purpose, status optOut, or notOptedOut when the flag is false (never optIn: not opting out is not consent), capturedDateTime, captureSource = the flag)',
   wholeRecord: true,
   compile(ctx) {
     const t = ctx.target;
@@ -545,7 +545,7 @@ const consent: TransformDef = {
         }
         row.put(r, p, 'channel', channel);
         row.put(r, p, 'purpose', purpose);
-        row.put(r, p, 'status', optedOut ? 'optOut' : 'optIn');
+        row.put(r, p, 'status', optedOut ? 'optOut' : 'notOptedOut');
         row.put(r, p, 'captureSource', field);
         // The flag's own change time is not exported; the row's last change is the latest it can have been set.
         const at = row.systemModstamp ?? row.lastModifiedDate ?? row.createdDate;

@@ -133,7 +133,7 @@ describe('Dataverse contact → CIM', () => {
     expect(find('ContactPointConsent', `${CONTACT}/EmailConsent`)).toMatchObject({
       individualId: id(), channel: 'email', purpose: 'all', status: 'optOut', captureSource: 'donotemail', capturedDateTime: MODIFIED,
     });
-    expect(find('ContactPointConsent', `${CONTACT}/BulkEmailConsent`)).toMatchObject({ channel: 'email', purpose: 'marketing', status: 'optIn' });
+    expect(find('ContactPointConsent', `${CONTACT}/BulkEmailConsent`)).toMatchObject({ channel: 'email', purpose: 'marketing', status: 'notOptedOut' });
   });
 });
 

@@ -77,7 +77,7 @@ describe('Salesforce Contact', () => {
       id: slot('EmailConsent'), ...key(`${id}/EmailConsent`), channel: 'email', purpose: 'all', status: 'optOut', captureSource: 'HasOptedOutOfEmail',
       capturedDateTime: STAMP, individualId: person, contactPointId: slot('Email'),
     });
-    expect(r[`ContactPointConsent ${id}/PhoneConsent`]).toMatchObject({ channel: 'phone', status: 'optIn', contactPointId: slot('Phone') });
+    expect(r[`ContactPointConsent ${id}/PhoneConsent`]).toMatchObject({ channel: 'phone', status: 'notOptedOut', contactPointId: slot('Phone') });
   });
 
   it('lists the fixed reference data it points at', () => {

@@ -51,7 +51,8 @@ export const concordEntities = [
     individualId: '->Individual',
     channel: 'enum:email|phone|sms|fax|mail|social|app!',
     purpose: 'string!',
-    status: 'enum:optIn|optOut!',
+    // notOptedOut: an opt-out flag that is false — weaker than an explicit opt-in, so it is kept apart.
+    status: 'enum:optIn|optOut|notOptedOut!',
     capturedDateTime: 'datetime!',
     captureSource: 'string',
     effectiveFromDate: 'date',
