@@ -451,7 +451,8 @@ const choice: TransformDef = {
     return {
       forward: (value, row) => {
         const mapped = table.map(text(value));
-        if (mapped.known) row.put(t.record, t.part, t.property, asBoolean ? mapped.value === 'true' : mapped.value);
+        // A derived flag alone never makes a record exist (an undeliverable flag without an email is no contact point).
+        if (mapped.known) row.put(t.record, t.part, t.property, asBoolean ? mapped.value === 'true' : mapped.value, !asBoolean);
         else if (asBoolean) {
           row.warn(field, 'UNKNOWN_VALUE', `${field} value ${JSON.stringify(value)} is not in the value table (${known.length} known); ${label(t)} left unset`, value, t.entity);
         } else if (!skipUnknown) {

@@ -70,6 +70,23 @@ describe('Subscribers', () => {
     ]);
   });
 
+  it.each([
+    ['Active', false],
+    ['Bounced', true],
+    ['Held', true],
+    ['Unsubscribed', false],
+  ])('Status %s → the email ContactPoint isUndeliverable %s', (status, undeliverable) => {
+    const { records } = subscriber(status);
+    const email = concordId(SYSTEM, 'Subscribers', KEY, 'Email');
+    expect(entity(records, 'ContactPoint').find((c) => c['id'] === email)?.['isUndeliverable']).toBe(undeliverable);
+  });
+
+  it('a subscriber without an email gets no email contact point from its status alone', () => {
+    const { records } = subscriber('Held', { EmailAddress: '' });
+    expect(entity(records, 'ContactPointEmail')).toEqual([]);
+    expect(entity(records, 'ContactPoint')).toEqual([]);
+  });
+
   it.each(['Deleted', 'Pending'])('Status %s gives no consent record', (status) => {
     expect(entity(subscriber(status).records, 'ContactPointConsent')).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * Marketing Cloud All Subscribers (`Subscribers` extract, vendor-apis B5) → CIM: Party + Individual keyed by
  * SubscriberKey, the subscriber's email (+ phone and postal code when the extract has them), and a
  * ContactPointConsent for the email reflecting Status: Unsubscribed → optOut (captured at UnsubscribedDate),
- * Active / Bounced / Held → optIn (the address stays subscribed; Held only stops sends).
+ * Active / Bounced / Held → optIn (the address stays subscribed; Held only stops sends). Bounced and Held also mark
+ * the email's ContactPoint undeliverable.
  *
  * Tracking events (events.ts) point at this Individual and email by the same deterministic ids.
  *
@@ -13,6 +14,9 @@ import type { StreamMapping } from '../../../mapping/types.js';
 
 /** SubscriberStatus → consent status; Deleted rows are tombstones (the connector marks them deleted). */
 export const SUBSCRIBER_CONSENT = { Active: 'optIn', Bounced: 'optIn', Held: 'optIn', Unsubscribed: 'optOut' } as const;
+
+/** SubscriberStatus → ContactPoint.isUndeliverable: Marketing Cloud holds an address after repeated bounces. */
+export const SUBSCRIBER_UNDELIVERABLE = { Active: 'false', Bounced: 'true', Held: 'true', Unsubscribed: 'false' } as const;
 
 const activeFrom = { system: 'createdDate', datePart: true } as const;
 
@@ -94,7 +98,14 @@ export const marketingCloudSubscribers: StreamMapping = {
       source: 'Status',
       target: 'ContactPointConsent.status',
       transform: { name: 'choice', args: { table: SUBSCRIBER_CONSENT, unknown: 'skip' } },
-      note: 'Unsubscribed → optOut; Active, Bounced, Held → optIn; Deleted and unknown statuses give no consent. Held/Bounced are not yet ContactPoint.isUndeliverable (choice writes text only)',
+      note: 'Unsubscribed → optOut; Active, Bounced, Held → optIn; Deleted and unknown statuses give no consent',
+    },
+    {
+      source: 'Status',
+      target: 'ContactPoint[Email].isUndeliverable',
+      transform: { name: 'choice', args: { table: SUBSCRIBER_UNDELIVERABLE, output: 'boolean' } },
+      reverse: false,
+      note: 'Bounced and Held → true, Active and Unsubscribed → false; read-only (Marketing Cloud sets it)',
     },
     {
       source: 'UnsubscribedDate',
