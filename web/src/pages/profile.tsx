@@ -1,0 +1,371 @@
+/**
+ * The profile 360: surviving values with their provenance, the member records side by side (one column per
+ * record, grouped by system), the match graph, history and related accounts, cases, opportunities,
+ * engagement and consent; with merge and split actions behind a confirmation dialog.
+ *
+ * @example
+ * <Profile id="7d1c…" />
+ */
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
+import { useApi } from '../hooks.js';
+import { attributeLabel, formatDate, formatValue, shortId, systemColor } from '../format.js';
+import { href } from '../router.js';
+import type { GraphEdge, MemberRecord, MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
+import { ErrorBox, Loading, TableFrame } from '../components/status.js';
+import { ProvenanceBadge, SystemChip } from '../components/badges.js';
+import { ConfirmDialog } from '../components/dialog.js';
+import { MatchGraph } from '../components/match-graph.js';
+
+const MEMBER_FIELDS: ReadonlyArray<[keyof MemberValues, string]> = [
+  ['personName', 'Name'],
+  ['firstName', 'First name'],
+  ['lastName', 'Last name'],
+  ['birthDate', 'Birth date'],
+  ['email', 'Email'],
+  ['phone', 'Phone'],
+  ['address', 'Address'],
+];
+
+/** The record this one is most strongly linked to in the match graph (else the first other member). */
+export function bestPartner(recordId: string, members: readonly MemberRecord[], edges: readonly GraphEdge[]): string | undefined {
+  let best: GraphEdge | undefined;
+  for (const e of edges) if ((e.a === recordId || e.b === recordId) && (!best || e.probability > best.probability)) best = e;
+  if (best) return best.a === recordId ? best.b : best.a;
+  return members.find((m) => m.recordId !== recordId)?.recordId;
+}
+
+function groupBySystem(members: readonly MemberRecord[]): Array<[string, MemberRecord[]]> {
+  const groups = new Map<string, MemberRecord[]>();
+  for (const m of members) groups.set(m.system, [...(groups.get(m.system) ?? []), m]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+export function Profile({ id }: { id: string }) {
+  const profile = useApi<Profile360>(`/api/profiles/${encodeURIComponent(id)}`);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [dialog, setDialog] = useState<'split' | 'merge' | null>(null);
+  const [reason, setReason] = useState('');
+  const [mergeWith, setMergeWith] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<Error | null>(null);
+  const [notice, setNotice] = useState<preact.ComponentChildren>(null);
+
+  if (profile.error) return <ErrorBox error={profile.error} retry={profile.reload} />;
+  if (!profile.data) return <Loading what="the profile" />;
+  const p = profile.data;
+  if (p.unifiedId !== id) return <Loading what="the profile" />;
+  const name = p.attributes['personName']?.value ?? [p.attributes['firstName']?.value, p.attributes['lastName']?.value].filter(Boolean).join(' ');
+  const groups = groupBySystem(p.members);
+  const ordered = groups.flatMap(([, ms]) => ms);
+
+  const toggle = (recordId: string): void =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(recordId)) next.delete(recordId);
+      else next.add(recordId);
+      return next;
+    });
+
+  const closeDialog = (): void => {
+    setDialog(null);
+    setActionError(null);
+  };
+
+  const split = async (): Promise<void> => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const result = await api.post<SplitResult>(`/api/profiles/${encodeURIComponent(p.unifiedId)}/split`, { recordIds: [...selected], ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      setDialog(null);
+      setSelected(new Set());
+      setReason('');
+      const others = result.profiles.filter((x) => x.unifiedId !== p.unifiedId);
+      setNotice(
+        <>
+          Split done.{' '}
+          {others.map((x) => (
+            <a key={x.unifiedId} href={href('profile', { id: x.unifiedId })}>
+              Open profile {shortId(x.unifiedId)}
+            </a>
+          ))}
+        </>,
+      );
+      profile.reload();
+    } catch (e: unknown) {
+      setActionError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const merge = async (): Promise<void> => {
+    const other = mergeWith.trim();
+    if (!other) {
+      setActionError(new Error('Enter the unified id of the profile to merge with.'));
+      return;
+    }
+    setBusy(true);
+    setActionError(null);
+    try {
+      const result = await api.post<MergeResult>('/api/profiles/merge', { unifiedIds: [p.unifiedId, other], ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      setDialog(null);
+      setMergeWith('');
+      setReason('');
+      setNotice(<>Merged: the profile now has {result.profile.members.length} records.</>);
+      if (result.profile.unifiedId !== p.unifiedId) window.location.hash = href('profile', { id: result.profile.unifiedId }).slice(1);
+      else profile.reload();
+    } catch (e: unknown) {
+      setActionError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const selectedMembers = ordered.filter((m) => selected.has(m.recordId));
+  const canSplit = selected.size > 0 && selected.size < p.members.length;
+
+  return (
+    <>
+      <header class="page-head">
+        <div>
+          <p class="muted">Unified profile · {p.kind}</p>
+          <h1>{name || shortId(p.unifiedId)}</h1>
+          <p class="mono small">{p.unifiedId}</p>
+        </div>
+        <div class="actions">
+          <button type="button" onClick={() => setDialog('merge')} disabled={p.status !== 'active'}>
+            Merge with…
+          </button>
+          <button type="button" onClick={() => setDialog('split')} disabled={!canSplit} aria-describedby="split-help">
+            Split selected records
+          </button>
+        </div>
+      </header>
+      <p id="split-help" class="muted small">
+        To split, tick the records that belong to someone else in the member records below.
+      </p>
+      {p.status === 'merged' && (
+        <p class="notice" role="status">
+          This profile was merged into {p.mergedInto ? <a href={href('profile', { id: p.mergedInto })}>{p.mergedInto}</a> : 'another profile'}.
+        </p>
+      )}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      <section aria-labelledby="golden-title" class="panel">
+        <h2 id="golden-title">Surviving values</h2>
+        <dl class="golden">
+          {Object.entries(p.attributes).map(([key, v]) => (
+            <div key={key} class="golden-row" data-testid="golden-value">
+              <dt>{attributeLabel(key)}</dt>
+              <dd>
+                <span class="value">{v.value}</span> <ProvenanceBadge provenance={v.provenance} rule={v.rule} candidates={v.candidates} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="members-title" class="panel">
+        <h2 id="members-title">Member records ({p.members.length})</h2>
+        <TableFrame label="Member records side by side">
+          <table class="members" data-testid="members">
+            <thead>
+              <tr>
+                <td />
+                {groups.map(([system, ms]) => (
+                  <th key={system} scope="colgroup" colSpan={ms.length} class="system-head" style={{ borderTopColor: systemColor(system) }}>
+                    <SystemChip system={system} />
+                  </th>
+                ))}
+              </tr>
+              <tr>
+                <th scope="col">Record</th>
+                {ordered.map((m) => (
+                  <th key={m.recordId} scope="col" class="member-head" data-record-id={m.recordId}>
+                    <span class="mono">{m.externalRecordId}</span>
+                    <span class="muted small">{m.stream}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {MEMBER_FIELDS.map(([field, label]) => (
+                <tr key={field}>
+                  <th scope="row">{label}</th>
+                  {ordered.map((m) => {
+                    const value = m.values[field];
+                    const golden = p.attributes[field];
+                    const survived = golden !== undefined && golden.provenance.recordId === m.recordId && value !== undefined;
+                    return (
+                      <td key={m.recordId} class={survived ? 'survivor' : undefined}>
+                        {formatValue(value)}
+                        {survived && <span class="visually-hidden"> (surviving value)</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Modified</th>
+                {ordered.map((m) => (
+                  <td key={m.recordId}>{formatDate(m.modstamp)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Member since</th>
+                {ordered.map((m) => (
+                  <td key={m.recordId}>{formatDate(m.since)}</td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row">Why matched</th>
+                {ordered.map((m) => {
+                  const partner = bestPartner(m.recordId, p.members, p.graph.edges);
+                  const partnerRecord = p.members.find((x) => x.recordId === partner);
+                  return (
+                    <td key={m.recordId}>
+                      {partner ? (
+                        <a href={href('explain', {}, { a: m.recordId, b: partner })}>
+                          Explain vs {partnerRecord ? `${partnerRecord.system} ${partnerRecord.externalRecordId}` : shortId(partner)}
+                        </a>
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+              <tr>
+                <th scope="row">Split out</th>
+                {ordered.map((m) => (
+                  <td key={m.recordId}>
+                    <label class="check">
+                      <input type="checkbox" checked={selected.has(m.recordId)} onChange={() => toggle(m.recordId)} disabled={p.members.length < 2} />
+                      <span>
+                        Select {m.system} {m.externalRecordId}
+                      </span>
+                    </label>
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </TableFrame>
+      </section>
+
+      <div class="two-col">
+        <section aria-labelledby="graph-title" class="panel">
+          <h2 id="graph-title">Match graph</h2>
+          {p.graph.nodes.length > 0 ? <MatchGraph graph={p.graph} /> : <p class="muted">No records.</p>}
+        </section>
+        <section aria-labelledby="history-title" class="panel">
+          <h2 id="history-title">History</h2>
+          {p.history.length === 0 ? (
+            <p class="muted">No events.</p>
+          ) : (
+            <ol class="timeline">
+              {p.history.map((h, i) => (
+                <li key={`${h.at}-${i}`}>
+                  <span class={`tag tag-${h.event}`}>{h.event.replace('_', ' ')}</span> <time dateTime={h.at}>{formatDate(h.at)}</time>
+                  <span class="muted small">
+                    {' '}
+                    {h.recordIds.length} record(s){h.unifiedIds.length > 1 ? `, profiles ${h.unifiedIds.map(shortId).join(', ')}` : ''}
+                    {h.run ? (
+                      <>
+                        , run <a href={href('run', { id: h.run })}>{shortId(h.run)}</a>
+                      </>
+                    ) : null}
+                  </span>
+                  {h.reason && <div class="small">“{h.reason}”</div>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+
+      <Related p={p} />
+
+      <ConfirmDialog open={dialog === 'split'} title="Split this profile?" confirmLabel={`Split ${selected.size} record(s) out`} danger busy={busy} onConfirm={() => void split()} onClose={closeDialog}>
+        <p>These records will leave the profile and never be matched with its other records again (until someone merges them back):</p>
+        <ul>
+          {selectedMembers.map((m) => (
+            <li key={m.recordId}>
+              <SystemChip system={m.system} /> {m.externalRecordId} — {m.values.personName ?? m.values.email ?? ''}
+            </li>
+          ))}
+        </ul>
+        <label for="split-reason">Reason (kept with the decision)</label>
+        <input id="split-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        {actionError && <ErrorBox error={actionError} />}
+      </ConfirmDialog>
+
+      <ConfirmDialog open={dialog === 'merge'} title="Merge two profiles?" confirmLabel="Merge" busy={busy} onConfirm={() => void merge()} onClose={closeDialog}>
+        <p>Every record of both profiles will be matched together from now on.</p>
+        <label for="merge-with">Unified id of the other profile</label>
+        <input id="merge-with" type="text" class="mono" value={mergeWith} onInput={(e) => setMergeWith(e.currentTarget.value)} required />
+        <label for="merge-reason">Reason (kept with the decision)</label>
+        <input id="merge-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        {actionError && <ErrorBox error={actionError} />}
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function Related({ p }: { p: Profile360 }) {
+  return (
+    <div class="related">
+      <RelatedTable title="Accounts" rows={p.accounts} columns={[['Name', (r) => r.name], ['Role', (r) => r.role]]} />
+      <RelatedTable title="Cases" rows={p.cases} columns={[['Subject', (r) => r.subject], ['Status', (r) => r.status], ['Created', (r) => formatDate(r.createdAt)]]} />
+      <RelatedTable title="Opportunities" rows={p.opportunities} columns={[['Name', (r) => r.name], ['Stage', (r) => r.stage], ['Amount', (r) => (r.amount === undefined ? undefined : r.amount.toLocaleString('en-US'))], ['Close', (r) => r.closeDate]]} />
+      <RelatedTable title="Campaign engagement" rows={p.engagement} columns={[['Type', (r) => r.type], ['Campaign', (r) => r.campaign], ['At', (r) => formatDate(r.at)]]} />
+      <RelatedTable title="Consent" rows={p.consent} columns={[['Channel', (r) => r.channel], ['Purpose', (r) => r.purpose], ['Status', (r) => r.status], ['At', (r) => formatDate(r.at)]]} />
+    </div>
+  );
+}
+
+function RelatedTable<T extends { recordId: string; system: string }>({ title, rows, columns }: { title: string; rows: readonly T[]; columns: ReadonlyArray<[string, (row: T) => string | undefined]> }) {
+  const idBase = title.toLowerCase().replace(/\W+/g, '-');
+  return (
+    <section aria-labelledby={`${idBase}-title`} class="panel">
+      <h2 id={`${idBase}-title`}>
+        {title} <span class="count">{rows.length}</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <TableFrame label={title}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">System</th>
+                {columns.map(([label]) => (
+                  <th key={label} scope="col">
+                    {label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={`${row.recordId}-${i}`}>
+                  <td>
+                    <SystemChip system={row.system} />
+                  </td>
+                  {columns.map(([label, cell]) => (
+                    <td key={label}>{cell(row) ?? '–'}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableFrame>
+      )}
+    </section>
+  );
+}
