@@ -6,6 +6,16 @@
  * for (const register of routeModules) await register(app, ctx);
  */
 import type { RegisterRoutes } from '../context.js';
+import { registerHealthRoutes } from './health.js';
+import { registerStatsRoutes } from './stats.js';
+import { registerRunRoutes } from './runs.js';
+import { registerSystemRoutes } from './systems.js';
+import { registerMappingRoutes } from './mappings.js';
 
 export const routeModules: RegisterRoutes[] = [
+  registerHealthRoutes,
+  registerStatsRoutes,
+  registerRunRoutes,
+  registerSystemRoutes,
+  registerMappingRoutes,
 ];
