@@ -105,5 +105,6 @@ export interface StoreSchema {
   run_streams: RunStreamsTable;
   dead_letters: DeadLettersTable;
   outbox: OutboxTable;
+  profile_search: import('./profile-search/queries.js').ProfileSearchTable;
   api_tokens: ApiTokensTable;
 }

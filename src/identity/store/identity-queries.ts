@@ -10,6 +10,7 @@ import { sql, type Generated, type Kysely } from 'kysely';
 import { fromJson, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord } from '../../store/rows.js';
 import type { CimRecordsTable } from '../../store/schema.js';
 import type { StoreDialect } from '../../store/store.js';
+import { profileSearchUpdate } from '../../store/profile-search/queries.js';
 import type {
   DecisionKind, HistoryEventType, IdentityDecision, IdentityStore, ProfileHistoryEvent, ProfileKind, ProfileMember, ProfileStatus, UnifiedProfile,
 } from './types.js';
@@ -136,6 +137,8 @@ export function identityQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clo
 
     async applyIdentityChanges(changes) {
       await db.transaction().execute(async (trx) => {
+        // The search index moves with the profiles, in this transaction (see profile-search/queries.ts).
+        const reindexSearch = await profileSearchUpdate(trx, dialect, changes);
         for (const rows of chunks(changes.profiles)) {
           await trx
             .insertInto('unified_profiles')
@@ -171,6 +174,7 @@ export function identityQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clo
           const ids = [...new Set(event.unifiedIds)];
           await trx.insertInto('profile_history_ids').values(ids.map((unified_id) => ({ history_id: Number(row.id), unified_id }))).execute();
         }
+        await reindexSearch();
       });
     },
 
