@@ -34,7 +34,7 @@ function Page({ route }: { route: Route }) {
     case 'profile':
       return <Profile key={p['id']} id={p['id'] ?? ''} />;
     case 'explain':
-      return <Explain a={route.query.get('a') ?? ''} b={route.query.get('b') ?? ''} />;
+      return <Explain a={route.query.get('a') ?? ''} b={route.query.get('b') ?? ''} {...(route.query.get('profile') ? { profile: route.query.get('profile') ?? '' } : {})} />;
     case 'runs':
       return <Runs />;
     case 'run':

@@ -12,7 +12,7 @@ import type { Profile360 } from '../types.js';
 
 const SIZE = 420;
 
-export function MatchGraph({ graph }: { graph: Profile360['graph'] }) {
+export function MatchGraph({ graph, profileId }: { graph: Profile360['graph']; profileId?: string }) {
   const nodes = [...graph.nodes].sort((a, b) => a.system.localeCompare(b.system) || a.recordId.localeCompare(b.recordId));
   const radius = nodes.length <= 2 ? 110 : 150;
   const at = circleLayout(nodes.map((n) => n.recordId), SIZE / 2, SIZE / 2, radius);
@@ -29,7 +29,7 @@ export function MatchGraph({ graph }: { graph: Profile360['graph'] }) {
           const my = (a.y + b.y) / 2;
           const label = formatProbability(edge.probability);
           return (
-            <a key={`${edge.a}-${edge.b}`} href={href('explain', {}, { a: edge.a, b: edge.b })} class="edge" aria-label={`Explain match ${labelOf.get(edge.a) ?? edge.a} and ${labelOf.get(edge.b) ?? edge.b}: ${label}`}>
+            <a key={`${edge.a}-${edge.b}`} href={href('explain', {}, { a: edge.a, b: edge.b, profile: profileId })} class="edge" aria-label={`Explain match ${labelOf.get(edge.a) ?? edge.a} and ${labelOf.get(edge.b) ?? edge.b}: ${label}`}>
               <line x1={a.x} y1={a.y} x2={b.x} y2={b.y} stroke-width={1 + 3 * edge.probability} />
               <rect x={mx - 27} y={my - 10} width={54} height={20} rx={4} class="edge-label-bg" />
               <text x={mx} y={my} text-anchor="middle" dominant-baseline="central" class="edge-label">

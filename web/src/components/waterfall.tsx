@@ -8,10 +8,12 @@
 import { axisRange, ticks, waterfallBars, type WaterfallInput } from '../charts.js';
 import { formatWeight } from '../format.js';
 
-const ROW = 30;
-const LABEL_W = 150;
-const VALUE_W = 64;
-const WIDTH = 640;
+const ROW = 40;
+const LABEL_W = 190;
+const VALUE_W = 70;
+const WIDTH = 720;
+
+const clip = (text: string, n: number): string => (text.length > n ? `${text.slice(0, n - 1)}…` : text);
 
 export function Waterfall({ explanation }: { explanation: WaterfallInput }) {
   const bars = waterfallBars(explanation);
@@ -42,11 +44,13 @@ export function Waterfall({ explanation }: { explanation: WaterfallInput }) {
           const delta = bar.kind === 'total' || bar.kind === 'prior' ? bar.to : bar.to - bar.from;
           return (
             <g key={`${bar.label}-${i}`} class={`bar bar-${bar.kind}`} data-testid="waterfall-bar">
-              <text x={LABEL_W - 8} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle" class="bar-label">
-                <tspan>{bar.label}</tspan>
-                <tspan class="bar-detail"> {bar.detail}</tspan>
+              <text x={LABEL_W - 10} y={y + ROW / 2 - 7} text-anchor="end" dominant-baseline="middle" class="bar-label">
+                {clip(bar.label, 24)}
               </text>
-              <rect x={left} y={y + 4} width={w} height={ROW - 10} rx={2} />
+              <text x={LABEL_W - 10} y={y + ROW / 2 + 9} text-anchor="end" dominant-baseline="middle" class="bar-detail">
+                {clip(bar.detail, 30)}
+              </text>
+              <rect x={left} y={y + 6} width={w} height={ROW - 12} rx={2} />
               {i > 0 && i < bars.length - 1 && <line x1={x(bar.from)} x2={x(bar.from)} y1={y - 6} y2={y + 4} class="connector" />}
               <text x={WIDTH - 4} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle" class="bar-value">
                 {formatWeight(delta)}

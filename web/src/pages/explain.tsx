@@ -35,7 +35,7 @@ function RecordCard({ record, side }: { record: MemberRecord; side: string }) {
   );
 }
 
-export function Explain({ a, b }: { a: string; b: string }) {
+export function Explain({ a, b, profile }: { a: string; b: string; profile?: string }) {
   const result = useApi<Explanation>(a && b ? '/api/explain' : null, { a, b });
   if (!a || !b) return <ErrorBox error={new Error('An explanation needs two record ids: #/explain?a=<record>&b=<record>.')} />;
   if (result.error) return <ErrorBox error={result.error} retry={result.reload} />;
@@ -43,6 +43,11 @@ export function Explain({ a, b }: { a: string; b: string }) {
   const x = result.data;
   return (
     <>
+      {profile && (
+        <p>
+          <a href={href('profile', { id: profile })}>Back to the profile</a>
+        </p>
+      )}
       <h1>Why these records match</h1>
       <p class="verdict">
         Match probability <strong data-testid="probability">{formatProbability(x.probability)}</strong>
@@ -95,9 +100,6 @@ export function Explain({ a, b }: { a: string; b: string }) {
           </table>
         </TableFrame>
       </section>
-      <p>
-        <a href={href('search', {}, { q: x.records.a.externalRecordId })}>Find the profile of record A</a>
-      </p>
     </>
   );
 }

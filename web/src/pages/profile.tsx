@@ -230,7 +230,7 @@ export function Profile({ id }: { id: string }) {
                   return (
                     <td key={m.recordId}>
                       {partner ? (
-                        <a href={href('explain', {}, { a: m.recordId, b: partner })}>
+                        <a href={href('explain', {}, { a: m.recordId, b: partner, profile: p.unifiedId })}>
                           Explain vs {partnerRecord ? `${partnerRecord.system} ${partnerRecord.externalRecordId}` : shortId(partner)}
                         </a>
                       ) : (
@@ -261,7 +261,7 @@ export function Profile({ id }: { id: string }) {
       <div class="two-col">
         <section aria-labelledby="graph-title" class="panel">
           <h2 id="graph-title">Match graph</h2>
-          {p.graph.nodes.length > 0 ? <MatchGraph graph={p.graph} /> : <p class="muted">No records.</p>}
+          {p.graph.nodes.length > 0 ? <MatchGraph graph={p.graph} profileId={p.unifiedId} /> : <p class="muted">No records.</p>}
         </section>
         <section aria-labelledby="history-title" class="panel">
           <h2 id="history-title">History</h2>
