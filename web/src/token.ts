@@ -10,7 +10,12 @@
 
 export const TOKEN_KEY = 'concord.token';
 
-type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+/** The part of `Storage` used here (declared locally so the module also loads outside a browser, in tests). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 export function readToken(storage: KeyValueStorage): string | null {
   return storage.getItem(TOKEN_KEY);
@@ -45,7 +50,11 @@ export function tokenFromFragment(fragment: string): { token: string | null; res
 }
 
 /** Moves a token from the address bar into storage; answers whether one was found. */
-export function adoptTokenFromFragment(location: Pick<Location, 'hash' | 'pathname' | 'search'>, history: Pick<History, 'replaceState'>, storage: KeyValueStorage): boolean {
+export function adoptTokenFromFragment(
+  location: { readonly hash: string; readonly pathname: string; readonly search: string },
+  history: { replaceState(data: unknown, unused: string, url?: string | null): void },
+  storage: KeyValueStorage,
+): boolean {
   const { token, rest } = tokenFromFragment(location.hash);
   if (token === null) return false;
   saveToken(storage, token);
