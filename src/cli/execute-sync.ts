@@ -11,6 +11,7 @@ import { EXIT } from './exit-codes.js';
 import { openConfigStore } from './open-config-store.js';
 import { createProgressView } from './progress.js';
 import { renderRunReport } from './sync-report.js';
+import { renderWriteBack, runWriteBack } from '../writeback/run-writeback.js';
 
 export interface ExecuteSyncOptions {
   streams?: readonly string[] | undefined;
@@ -53,6 +54,11 @@ export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOpti
     view.stop();
     if (options.json) ctx.output.out(JSON.stringify(report, null, 2));
     else ctx.output.out(renderRunReport(report));
+    // Last step, after identity resolution: golden values back to the systems, only after a complete sync.
+    if (report.status === 'succeeded' && loaded.config.writeBack.length > 0) {
+      const writeBack = await runWriteBack(store, loaded.config, { runId: report.runId, env: ctx.env, baseDir: loaded.baseDir });
+      for (const line of renderWriteBack(writeBack)) if (options.json) ctx.output.err(line); else ctx.output.out(line);
+    }
     const exitCode = report.status !== 'succeeded' ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
     return { report, exitCode };
   } finally {

@@ -4,6 +4,7 @@
  * `spec.ts` (see `src/connectors/registry.ts`).
  */
 import { z } from 'zod';
+import { writeBackSchema } from '../writeback/config.js';
 
 export const storeUrlSchema = z
   .string()
@@ -65,6 +66,7 @@ export const configSchema = z
       .strict()
       .prefault({})
       .describe('Identity resolution (concord resolve).'),
+    writeBack: writeBackSchema,
   })
   .strict();
 

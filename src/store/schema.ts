@@ -8,6 +8,7 @@
  */
 import type { Generated } from 'kysely';
 import type { ApiTokensTable } from '../api/store/api-queries.js';
+import type { WriteBackOutcomesTable } from '../writeback/types.js';
 
 /** A timestamp as written (ISO text) and as read (text on SQLite, Date on PostgreSQL). */
 type Stamp = string | Date;
@@ -107,4 +108,5 @@ export interface StoreSchema {
   outbox: OutboxTable;
   profile_search: import('./profile-search/queries.js').ProfileSearchTable;
   api_tokens: ApiTokensTable;
+  writeback_outcomes: WriteBackOutcomesTable;
 }

@@ -80,7 +80,9 @@ export class DataverseWriter {
    */
   async upsert(table: string, keyColumns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, mode: WriteMode = 'upsert'): Promise<UpsertOutcome[]> {
     const meta = await this.table(table);
-    const keys = rows.map((row) => keySegment(keyColumns, row));
+    // The primary key is written bare (`contacts(<guid>)`); alternate keys as `col='value'` pairs.
+    const byPrimary = keyColumns.length === 1 && keyColumns[0] === meta.primaryId;
+    const keys = rows.map((row) => (byPrimary ? primaryKey(meta.primaryId, row) : keySegment(keyColumns, row)));
     const basePath = new URL(this.client.apiBase).pathname;
     const condition: Record<string, string> = mode === 'create' ? { 'If-None-Match': '*' } : mode === 'update' ? { 'If-Match': '*' } : {};
     const outcomes: UpsertOutcome[] = [];
@@ -106,6 +108,15 @@ export class DataverseWriter {
     }
     return outcomes;
   }
+}
+
+/** A row's primary key value as a key segment: a bare lower-case GUID. */
+function primaryKey(column: string, row: Readonly<Record<string, unknown>>): string {
+  const value = String(row[column] ?? '');
+  if (!/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(value)) {
+    throw new ConcordError('DATAVERSE_KEY_MISSING', `the row's ${column} is not a GUID: ${JSON.stringify(value)}`, { kind: 'data', context: { field: column }, hint: 'rows written by primary key carry the record id' });
+  }
+  return value.toLowerCase();
 }
 
 /** One part's answer as an outcome: 201 created, 200/204 updated, anything else rejected with Dataverse's error. */

@@ -56,7 +56,7 @@ export class SalesforceWriter {
     const outcomes: UpsertOutcome[] = [];
     for (let start = 0; start < records.length; start += COLLECTION_LIMIT) {
       const chunk = records.slice(start, start + COLLECTION_LIMIT);
-      const body = { allOrNone: false, records: chunk.map((r) => ({ attributes: { type: object }, ...withoutId(r) })) };
+      const body = { allOrNone: false, records: chunk.map((r) => ({ attributes: { type: object }, ...(externalIdField === 'Id' ? r : withoutId(r)) })) };
       const results = await this.client.json<CollectionResult[]>('PATCH', `/composite/sobjects/${object}/${externalIdField}`, { body, context });
       if (!Array.isArray(results) || results.length !== chunk.length) {
         throw new ConcordError('SALESFORCE_WRITE_RESULT_MISMATCH', `Salesforce answered ${Array.isArray(results) ? results.length : 'no'} results for ${chunk.length} records`, {
@@ -79,7 +79,10 @@ export class SalesforceWriter {
   }
 }
 
-/** Upsert bodies must not carry `Id` (A7): the external id picks the record. */
+/**
+ * Upsert bodies must not carry `Id` (A7): the external id picks the record. Upsert by `Id` itself (write-back to
+ * existing records) keeps it: there it is the key, and an Id that matches no record is refused, never created.
+ */
 function withoutId(record: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const { Id: _id, ...rest } = record;
   return rest;

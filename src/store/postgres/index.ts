@@ -11,6 +11,7 @@ import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
+import { writeBackQueries } from '../../writeback/writeback-queries.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
@@ -35,6 +36,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     ...sharedQueries(kysely, 'postgres', clock),
     ...identityQueries(kysely, 'postgres', clock),
     ...apiQueries(kysely, 'postgres', clock),
+    ...writeBackQueries(kysely, 'postgres', clock),
     ...profileSearchQueries(kysely, 'postgres'),
     async migrate() {
       await migratePostgres(pool, MIGRATIONS, clock);

@@ -10,6 +10,7 @@ import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
+import { writeBackQueries } from '../../writeback/writeback-queries.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
@@ -35,6 +36,7 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     ...sharedQueries(kysely, 'sqlite', clock),
     ...identityQueries(kysely, 'sqlite', clock),
     ...apiQueries(kysely, 'sqlite', clock),
+    ...writeBackQueries(kysely, 'sqlite', clock),
     ...profileSearchQueries(kysely, 'sqlite'),
     async migrate() {
       migrateSqlite(db, MIGRATIONS, clock);

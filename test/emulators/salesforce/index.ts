@@ -29,7 +29,7 @@ export interface SalesforceEmulator {
   org: EmulatedOrg;
   server: SalesforceEmulatorServer;
   mutate: Pick<EmulatedOrg, 'create' | 'update' | 'softDelete' | 'hardDelete' | 'touchMany' | 'purgeDeletedLog'>;
-  faults: { inject(fault: Fault): void; clear(): void; expireTokens(): void; setApiUsage(used: number, limit?: number): void; bulkNeverFinishes(on: boolean): void };
+  faults: { inject(fault: Fault): void; rejectRecord(key: string, statusCode?: string, message?: string): void; clear(): void; expireTokens(): void; setApiUsage(used: number, limit?: number): void; bulkNeverFinishes(on: boolean): void };
   close(): Promise<void>;
 }
 
@@ -53,6 +53,7 @@ export async function startSalesforceEmulator(options: EmulatorOptions): Promise
     },
     faults: {
       inject: (fault) => server.inject(fault),
+      rejectRecord: (key, statusCode, message) => server.rejectRecord(key, statusCode, message),
       clear: () => server.clearFaults(),
       expireTokens: () => server.expireTokens(),
       setApiUsage(used, limit) {

@@ -122,9 +122,21 @@ export class SalesforceEmulatorServer {
     this.faults.push({ times: 1, ...fault });
   }
 
+  /** Per-record refusals of the next collection upserts, by external id value (see `rejectRecord`). */
+  private readonly recordFaults = new Map<string, { statusCode: string; message: string }>();
+
+  /**
+   * The next upsert of the record whose external id value is `key` is refused with `statusCode` and `message`
+   * (a lock or validation rule failing one record of a call); later upserts of it succeed.
+   */
+  rejectRecord(key: string, statusCode = 'UNABLE_TO_LOCK_ROW', message = 'unable to obtain exclusive access to this record or 1 records: ' + key): void {
+    this.recordFaults.set(key, { statusCode, message });
+  }
+
   /** Drops every queued fault. */
   clearFaults(): void {
     this.faults.length = 0;
+    this.recordFaults.clear();
   }
 
   /** Invalidates every issued access token: the next call gets 401 INVALID_SESSION_ID. */
@@ -346,6 +358,11 @@ export class SalesforceEmulatorServer {
       if (typeof key !== 'string' || key === '') return { ok: false, statusCode: 'MISSING_ARGUMENT', message: `${extField} not specified`, fields: [extField] };
       if (seen.has(key)) return { ok: false, statusCode: 'DUPLICATE_EXTERNAL_ID', message: `Duplicate external id specified: ${key}`, fields: [extField] };
       seen.add(key);
+      const refused = this.recordFaults.get(key);
+      if (refused) {
+        this.recordFaults.delete(key);
+        return { ok: false, ...refused, fields: [] };
+      }
       const values: Record<string, unknown> = {};
       for (const [name, value] of Object.entries(record)) {
         if (name === 'attributes') continue;
@@ -358,6 +375,7 @@ export class SalesforceEmulatorServer {
       const matches = [...table.values()].filter((r) => r[extField] === key && r['IsDeleted'] !== true);
       if (matches.length > 1) return { ok: false, statusCode: 'DUPLICATE_EXTERNAL_ID', message: `${extField}: more than one record found for external id field: ${key}`, fields: [extField] };
       const existing = matches[0];
+      if (!existing && extField === 'Id') return { ok: false, statusCode: 'NOT_FOUND', message: `Provided external ID field does not exist or is not accessible: ${key}`, fields: [] };
       if (!existing && object === 'Contact' && (values['LastName'] === undefined || values['LastName'] === null || values['LastName'] === '')) {
         return { ok: false, statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', fields: ['LastName'] };
       }
