@@ -18,7 +18,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isConcordError } from '../core/errors.js';
 import { createAuthenticator, isPublicPath, type AuthOptions } from './auth.js';
 import type { ApiContext, RegisterRoutes } from './context.js';
@@ -122,7 +122,8 @@ export async function buildApp(ctx: ApiContext, options: BuildAppOptions = {}): 
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    disableRequestLogging: true,
+    // One line per request, written by the onResponse hook below.
+    logController: new LogController({ disableRequestLogging: true }),
     // Validation errors become problems in the error handler, one per request.
     ajv: { customOptions: { allErrors: false } },
   }) as unknown as FastifyInstance;

@@ -1,11 +1,13 @@
 /**
  * What `concord sync` and `concord demo` share: plan the streams, run them with progress bars, print the
- * summary (or JSON), and say which exit code the run deserves.
+ * summary (or JSON), and say which exit code the run deserves. `planConfiguredSync` and `runPlannedSync` are
+ * the same steps without a terminal, for the scheduler of `concord serve`.
  */
 import type { LoadedConfig } from '../config/load.js';
-import { planSync } from '../pipeline/plan.js';
-import { runSync, type RunReport } from '../pipeline/run-sync.js';
+import { planSync, type PlanRequest, type SyncPlan } from '../pipeline/plan.js';
+import { runSync, type RunReport, type RunSyncOptions } from '../pipeline/run-sync.js';
 import { modelValidator, realPlanDeps } from '../pipeline/wiring.js';
+import type { Store } from '../store/store.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './exit-codes.js';
 import { openConfigStore } from './open-config-store.js';
@@ -21,16 +23,51 @@ export interface ExecuteSyncOptions {
   progress: boolean;
 }
 
-export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOptions, ctx: CommandContext): Promise<{ report: RunReport; exitCode: number }> {
-  const deps = realPlanDeps(loaded.config, ctx.env);
-  const { plans, skipped } = await planSync(loaded, { streams: options.streams, full: options.full }, deps);
-  for (const plan of plans) {
+/**
+ * The stream plans of concord.yaml for `request`, each with its mapper's reference records.
+ *
+ * @example
+ * const planned = await planConfiguredSync(loaded, { streams: ['salesforce/Contact'], full: false }, process.env);
+ */
+export async function planConfiguredSync(loaded: LoadedConfig, request: PlanRequest, env: NodeJS.ProcessEnv): Promise<SyncPlan> {
+  const deps = realPlanDeps(loaded.config, env);
+  const planned = await planSync(loaded, request, deps);
+  for (const plan of planned.plans) {
     const wired = deps.wired.get(`${plan.system}/${plan.stream}`);
     if (wired) {
       plan.referenceRecords = wired.referenceRecords;
       plan.isShared = wired.isShared;
     }
   }
+  return planned;
+}
+
+/** Where a run reports its progress (progress bars in a terminal, nothing or a log in the server). */
+export type SyncSink = Pick<RunSyncOptions, 'onStreamStart' | 'onProgress' | 'onStreamEnd'>;
+
+/**
+ * Runs planned streams into an open store with the configured page size and validation profile.
+ *
+ * @example
+ * const report = await runPlannedSync(loaded, store, planned, { full: false, signal: controller.signal });
+ */
+export async function runPlannedSync(
+  loaded: LoadedConfig,
+  store: Store,
+  planned: SyncPlan,
+  options: { streams?: readonly string[] | undefined; full: boolean; signal?: AbortSignal | undefined; sink?: SyncSink | undefined },
+): Promise<RunReport> {
+  return runSync(store, planned.plans, planned.skipped, {
+    pageSize: loaded.config.defaults.pageSize,
+    validate: modelValidator(loaded.config.defaults.profile),
+    request: { streams: options.streams ?? [], full: options.full, config: loaded.file ?? null },
+    ...options.sink,
+    signal: options.signal,
+  });
+}
+
+export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOptions, ctx: CommandContext): Promise<{ report: RunReport; exitCode: number }> {
+  const planned = await planConfiguredSync(loaded, { streams: options.streams, full: options.full }, ctx.env);
   const store = await openConfigStore(loaded);
   const view = createProgressView(ctx.output, options.progress && !options.json);
   const controller = new AbortController();
@@ -42,14 +79,15 @@ export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOpti
   };
   process.on('SIGINT', onSigint);
   try {
-    const report = await runSync(store, plans, skipped, {
-      pageSize: loaded.config.defaults.pageSize,
-      validate: modelValidator(loaded.config.defaults.profile),
-      request: { streams: options.streams ?? [], full: options.full, config: loaded.file ?? null },
-      onStreamStart: (plan) => view.start(`${plan.system}/${plan.stream}`, `${plan.system}/${plan.stream}`),
-      onProgress: (progress) => view.update(`${progress.system}/${progress.stream}`, progress),
-      onStreamEnd: (stream) => view.finish(`${stream.system}/${stream.stream}`),
+    const report = await runPlannedSync(loaded, store, planned, {
+      streams: options.streams,
+      full: options.full,
       signal: controller.signal,
+      sink: {
+        onStreamStart: (plan) => view.start(`${plan.system}/${plan.stream}`, `${plan.system}/${plan.stream}`),
+        onProgress: (progress) => view.update(`${progress.system}/${progress.stream}`, progress),
+        onStreamEnd: (stream) => view.finish(`${stream.system}/${stream.stream}`),
+      },
     });
     view.stop();
     if (options.json) ctx.output.out(JSON.stringify(report, null, 2));
