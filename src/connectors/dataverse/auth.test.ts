@@ -1,24 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { resourceOf, tokenRequest } from './auth.js';
+import { authorityOf, msalConfiguration, resourceOf } from './auth.js';
 import { parseCursor } from './source.js';
 import { dataverseSpec } from './spec.js';
 
 const config = dataverseSpec.parse({ environmentUrl: 'https://contoso.crm4.dynamics.com/', tenantId: 'contoso.onmicrosoft.com', clientIdEnv: 'DV_ID', clientSecretEnv: 'DV_SECRET' });
 
-describe('tokenRequest', () => {
-  it('posts client credentials for <environment>/.default to the tenant authority', () => {
-    const { url, body } = tokenRequest(config, { DV_ID: 'app-id', DV_SECRET: 's3cret' }, 'dv');
-    expect(url).toBe('https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token');
-    expect(Object.fromEntries(body)).toEqual({ client_id: 'app-id', client_secret: 's3cret', scope: 'https://contoso.crm4.dynamics.com/.default', grant_type: 'client_credentials' });
+const network = { sendGetRequestAsync: () => Promise.reject(new Error('no GET expected')), sendPostRequestAsync: () => Promise.reject(new Error('no POST expected')) };
+
+describe('authority and msal configuration', () => {
+  it('gives msal the tenant authority with its metadata, so no discovery call is needed', () => {
+    const msal = msalConfiguration(config, { DV_ID: 'app-id', DV_SECRET: 's3cret' }, 'dv', network);
+    expect(msal.auth).toMatchObject({ clientId: 'app-id', clientSecret: 's3cret', authority: 'https://login.microsoftonline.com/contoso.onmicrosoft.com', knownAuthorities: ['login.microsoftonline.com'] });
+    expect(JSON.parse(msal.auth.authorityMetadata!)).toMatchObject({ token_endpoint: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token' });
+    expect(JSON.parse(msal.auth.cloudDiscoveryMetadata!).metadata[0].aliases).toEqual(['login.microsoftonline.com']);
+    expect(msal.system).toMatchObject({ networkClient: network, disableInternalRetries: true });
   });
 
-  it('uses the configured authority host', () => {
-    const sovereign = dataverseSpec.parse({ ...config, authorityHost: 'https://login.microsoftonline.us/' });
-    expect(tokenRequest(sovereign, { DV_ID: 'a', DV_SECRET: 'b' }, 'dv').url).toBe('https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token');
+  it.each([
+    ['https://login.microsoftonline.us/', 'https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token', undefined],
+    ['http://127.0.0.1:4010', 'https://127.0.0.1:4010/contoso.onmicrosoft.com/oauth2/v2.0/token', 'http://127.0.0.1:4010'],
+    ['http://localhost:4010/', 'https://localhost:4010/contoso.onmicrosoft.com/oauth2/v2.0/token', 'http://localhost:4010'],
+  ])('authority host %s → token endpoint %s, sent to %s', (authorityHost, tokenEndpoint, transportOrigin) => {
+    expect(authorityOf({ ...config, authorityHost }, 'dv')).toEqual({ authority: tokenEndpoint.replace('/oauth2/v2.0/token', ''), tokenEndpoint, transportOrigin });
+  });
+
+  it('refuses plain http anywhere but loopback', () => {
+    expect(() => authorityOf({ ...config, authorityHost: 'http://login.example.com' }, 'dv')).toThrow(/is not https/);
   });
 
   it('names the missing variable', () => {
-    expect(() => tokenRequest(config, { DV_ID: 'a' }, 'dv')).toThrow(/DV_SECRET is not set/);
+    expect(() => msalConfiguration(config, { DV_ID: 'a' }, 'dv', network)).toThrow(/DV_SECRET is not set/);
   });
 
   it.each([

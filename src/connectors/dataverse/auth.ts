@@ -1,14 +1,27 @@
 /**
- * Entra ID client credentials (vendor notes C1) with plain fetch: `POST {authorityHost}/{tenantId}/oauth2/v2.0/token`
- * with the form `client_id`, `client_secret`, `scope={environmentUrl}/.default`, `grant_type=client_credentials`.
- * The authority host is configurable (sovereign clouds; tests aim it at the emulator). `@azure/msal-node`'s
- * `acquireTokenByClientCredential` does the same with token caching and certificate credentials, and should
- * replace this module once the package is a dependency.
+ * Entra ID client credentials (vendor notes C1) through `@azure/msal-node`'s
+ * `ConfidentialClientApplication.acquireTokenByClientCredential`, for the scope `{environmentUrl}/.default`.
+ *
+ * How msal is pointed at the configured authority without any network discovery:
+ * - `authority` is `https://<authorityHost host>/<tenantId>`, with `knownAuthorities`, `authorityMetadata` and
+ *   `cloudDiscoveryMetadata` given, so msal asks for no OpenID configuration or instance discovery (one token
+ *   POST per token, nothing else).
+ * - msal refuses authorities that are not https (`authority_uri_insecure`). A local emulator speaks plain http,
+ *   so an `http://` authorityHost is allowed on loopback hosts only: msal is given the https form of the URL and
+ *   Concord's network client (msal's `system.networkClient` option, a plain fetch) sends the request to the http
+ *   origin. Any other host must be https.
+ * - msal's own retries are off: the connector's retry policy (429, 5xx, timeouts) wraps the token request like
+ *   every other call, and the token is cached by the connector's client, which asks for a fresh one a minute
+ *   before it expires and once after a 401. msal's in-memory cache is skipped (`skipCache`) so a token the
+ *   environment revoked early is never handed out again.
+ * - Errors keep their meaning: the token endpoint's answer is seen by the network client, and a refusal becomes
+ *   the same ConcordError (`DATAVERSE_invalid_client` …, with the fix in the hint) as before.
  *
  * @example
  * const token = await requestToken(config, process.env, 'dynamics');
  * token.accessToken; // 'eyJ0eXAi…'
  */
+import { ConfidentialClientApplication, LogLevel, type Configuration, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
 import { ConcordError, isConcordError } from '../../core/errors.js';
 import { dataverseError, networkError } from './errors.js';
 import type { DataverseConfig } from './spec.js';
@@ -32,54 +45,144 @@ export function secretFromEnv(env: NodeJS.ProcessEnv, name: string, key: string,
   return value;
 }
 
-/**
- * The token endpoint and form of the configured app registration. Pure apart from reading `env`.
- *
- * @example
- * tokenRequest(config, env, 'dv').url // 'https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token'
- */
-export function tokenRequest(config: DataverseConfig, env: NodeJS.ProcessEnv, system: string): { url: string; body: URLSearchParams } {
-  const body = new URLSearchParams({
-    client_id: secretFromEnv(env, config.clientIdEnv, 'clientIdEnv', system),
-    client_secret: secretFromEnv(env, config.clientSecretEnv, 'clientSecretEnv', system),
-    scope: `${resourceOf(config.environmentUrl)}/.default`,
-    grant_type: 'client_credentials',
-  });
-  return { url: `${config.authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(config.tenantId)}/oauth2/v2.0/token`, body };
-}
-
 /** The environment URL as a token resource: scheme and host, no path or trailing slash. */
 export function resourceOf(environmentUrl: string): string {
   return new URL(environmentUrl).origin;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** Where tokens come from: the https authority msal is given, and the origin requests really go to. */
+export interface Authority {
+  /** `https://<host>/<tenant>`: what msal sees. */
+  authority: string;
+  /** The token endpoint msal posts to. */
+  tokenEndpoint: string;
+  /** `http://127.0.0.1:port` when the configured host is a loopback http emulator; undefined for https. */
+  transportOrigin: string | undefined;
+}
+
 /**
- * Requests an access token; Entra ID errors (`AADSTS…`) become ConcordErrors with the fix in the hint.
+ * The authority of the configured tenant. Pure.
+ *
+ * @example
+ * authorityOf({ authorityHost: 'https://login.microsoftonline.com', tenantId: 'contoso.onmicrosoft.com' }, 'dv').tokenEndpoint
+ * // 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token'
+ */
+export function authorityOf(config: Pick<DataverseConfig, 'authorityHost' | 'tenantId'>, system: string): Authority {
+  const host = new URL(config.authorityHost);
+  if (host.protocol !== 'https:' && !(host.protocol === 'http:' && LOOPBACK.has(host.hostname))) {
+    throw new ConcordError('DATAVERSE_AUTHORITY_INSECURE', `authorityHost ${config.authorityHost} is not https`, {
+      kind: 'config',
+      context: { system, key: 'authorityHost' },
+      hint: 'use the Entra ID authority (https://login.microsoftonline.com); plain http is only accepted for a local emulator on 127.0.0.1',
+    });
+  }
+  const authority = `https://${host.host}/${encodeURIComponent(config.tenantId)}`;
+  return { authority, tokenEndpoint: `${authority}/oauth2/v2.0/token`, transportOrigin: host.protocol === 'http:' ? host.origin : undefined };
+}
+
+/**
+ * The msal configuration of the app registration: authority metadata given, so msal makes no discovery call.
+ * Pure apart from reading `env`; `networkClient` is supplied by the caller.
+ *
+ * @example
+ * msalConfiguration(config, env, 'dv', client).auth.knownAuthorities // ['login.microsoftonline.com']
+ */
+export function msalConfiguration(config: DataverseConfig, env: NodeJS.ProcessEnv, system: string, networkClient: INetworkModule): Configuration {
+  const { authority, tokenEndpoint } = authorityOf(config, system);
+  const host = new URL(authority).host;
+  return {
+    auth: {
+      clientId: secretFromEnv(env, config.clientIdEnv, 'clientIdEnv', system),
+      clientSecret: secretFromEnv(env, config.clientSecretEnv, 'clientSecretEnv', system),
+      authority,
+      knownAuthorities: [host],
+      authorityMetadata: JSON.stringify({
+        token_endpoint: tokenEndpoint,
+        authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+        issuer: `${authority}/v2.0`,
+        jwks_uri: `${authority}/discovery/v2.0/keys`,
+      }),
+      cloudDiscoveryMetadata: JSON.stringify({
+        tenant_discovery_endpoint: `${authority}/v2.0/.well-known/openid-configuration`,
+        'api-version': '1.1',
+        metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+      }),
+    },
+    system: {
+      networkClient,
+      disableInternalRetries: true,
+      loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+    },
+  };
+}
+
+/** What the network client saw go wrong, so the caller can throw the mapped error instead of msal's. */
+interface Failure {
+  error: ConcordError;
+}
+
+/** msal's transport: fetch with the request deadline, the https authority rewritten to a loopback http origin. */
+function fetchClient(authority: Authority, timeoutMs: number, system: string, failed: (failure: Failure) => void): INetworkModule {
+  const target = (url: string): string => (authority.transportOrigin === undefined ? url : url.replace(/^https:\/\/[^/]+/, authority.transportOrigin));
+  async function send<T>(method: 'GET' | 'POST', url: string, options: NetworkRequestOptions | undefined): Promise<NetworkResponse<T>> {
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(target(url), { method, headers: options?.headers ?? {}, ...(method === 'POST' && options?.body !== undefined && { body: options.body }), signal: AbortSignal.timeout(timeoutMs) });
+      text = await response.text();
+    } catch (cause) {
+      const error = networkError(cause, { system }, cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'));
+      failed({ error });
+      throw error;
+    }
+    if (!response.ok) failed({ error: tokenError(response.status, text, system) });
+    let body: unknown = {};
+    try {
+      body = text === '' ? {} : JSON.parse(text);
+    } catch {
+      failed({ error: new ConcordError('DATAVERSE_TOKEN_INVALID', `the token endpoint answered ${response.status} with no JSON`, { kind: 'auth', context: { system }, hint: 'check authorityHost: it must be the Entra ID authority (https://login.microsoftonline.com)' }) });
+    }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, key) => (headers[key.toLowerCase()] = value));
+    return { status: response.status, headers, body: body as T };
+  }
+  return { sendGetRequestAsync: (url, options) => send('GET', url, options), sendPostRequestAsync: (url, options) => send('POST', url, options) };
+}
+
+/** A refused token request as a ConcordError: 429 and 5xx stay transient, anything else is never retried. */
+function tokenError(status: number, text: string, system: string): ConcordError {
+  const error = dataverseError(status, text, { system });
+  if (status >= 500 || status === 429) return error;
+  // A refused grant is never made right by asking again, whatever the status.
+  return new ConcordError(error.code, `Entra ID refused the token request: ${error.message}`, { kind: error.kind === 'transient' ? 'auth' : error.kind, context: error.context, ...(error.hint ? { hint: error.hint } : {}) });
+}
+
+/**
+ * Requests an access token with msal; Entra ID errors (`AADSTS…`) become ConcordErrors with the fix in the hint.
  *
  * @example
  * await requestToken(config, { DV_ID: '…', DV_SECRET: '…' }, 'dv')
  */
 export async function requestToken(config: DataverseConfig, env: NodeJS.ProcessEnv, system: string, now: () => number = Date.now): Promise<AccessToken> {
-  const { url, body } = tokenRequest(config, env, system);
-  const context = { system };
-  let response: Response;
-  let text: string;
+  const authority = authorityOf(config, system);
+  let failure: Failure | undefined;
+  const app = new ConfidentialClientApplication(msalConfiguration(config, env, system, fetchClient(authority, config.requestTimeoutSeconds * 1000, system, (f) => (failure ??= f))));
+  let result: Awaited<ReturnType<ConfidentialClientApplication['acquireTokenByClientCredential']>>;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body, signal: AbortSignal.timeout(config.requestTimeoutSeconds * 1000) });
-    text = await response.text();
+    result = await app.acquireTokenByClientCredential({ scopes: [`${resourceOf(config.environmentUrl)}/.default`], skipCache: true });
   } catch (cause) {
+    if (failure !== undefined) throw failure.error;
     if (isConcordError(cause)) throw cause;
-    throw networkError(cause, context, cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'));
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new ConcordError('DATAVERSE_TOKEN_FAILED', `the token request failed: ${message}`, { kind: 'auth', context: { system }, hint: 'check tenantId, authorityHost and the app registration' });
   }
-  if (!response.ok) {
-    const error = dataverseError(response.status, text, context);
-    // A refused grant is never made right by asking again, whatever the status.
-    throw response.status >= 500 || response.status === 429 ? error : new ConcordError(error.code, `Entra ID refused the token request: ${error.message}`, { kind: error.kind === 'transient' ? 'auth' : error.kind, context: error.context, ...(error.hint ? { hint: error.hint } : {}) });
+  if (failure !== undefined) throw failure.error;
+  if (result === null || result.accessToken === '') {
+    throw new ConcordError('DATAVERSE_TOKEN_INVALID', 'the token endpoint answered without an access_token', { kind: 'auth', context: { system }, hint: 'check authorityHost: it must be the Entra ID authority (https://login.microsoftonline.com)' });
   }
-  const parsed = JSON.parse(text) as { access_token?: unknown; expires_in?: unknown };
-  if (typeof parsed.access_token !== 'string') {
-    throw new ConcordError('DATAVERSE_TOKEN_INVALID', 'the token endpoint answered without an access_token', { kind: 'auth', context, hint: 'check authorityHost: it must be the Entra ID authority (https://login.microsoftonline.com)' });
-  }
-  const lifetime = typeof parsed.expires_in === 'number' ? parsed.expires_in : Number(parsed.expires_in ?? 3599);
-  return { accessToken: parsed.access_token, refreshAt: now() + Math.max(0, (Number.isFinite(lifetime) ? lifetime : 3599) - 60) * 1000 };
+  const lifetimeMs = result.expiresOn === null ? 3_599_000 : result.expiresOn.getTime() - Date.now();
+  return { accessToken: result.accessToken, refreshAt: now() + Math.max(0, lifetimeMs - 60_000) };
 }

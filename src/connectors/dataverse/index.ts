@@ -12,7 +12,7 @@ export { destination, DataverseWriter, keySegment, type UpsertOutcome, type Writ
 export { readTableMeta } from './metadata.js';
 export { batchRequest, parseBatchResponse, BATCH_LIMIT, type BatchPart, type BatchAnswer } from './batch.js';
 export { DataverseClient } from './client.js';
-export { requestToken, tokenRequest, type AccessToken } from './auth.js';
+export { requestToken, authorityOf, msalConfiguration, type AccessToken, type Authority } from './auth.js';
 export { DATAVERSE_ERROR_TABLE, dataverseError, isExpiredDeltaToken } from './errors.js';
 export { dataverseRecord, deletedRecord, tableMeta, cdmTypeOf, type TableMeta, type AttributeDefinition, type EntityDefinition } from './record.js';
 export { DATAVERSE_MAPPINGS } from './mappings/index.js';
