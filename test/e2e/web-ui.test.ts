@@ -1,0 +1,252 @@
+/**
+ * The web UI in a real browser (Debian's Chromium driven by playwright-core) against the real API on a demo
+ * store: sign in, search a customer, read the profile with its sources, open a match explanation, split a
+ * cluster, look at runs; plus an accessibility smoke check over every page.
+ *
+ * Without Chromium the tests skip and say why, except under CI, where they fail. With CONCORD_SCREENSHOTS=1
+ * they also refresh docs/screenshots/*.png.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath, ensureWebBuilt, REPO_ROOT, startDemoServer, type DemoServer } from './harness.js';
+
+const browserPath = chromiumPath();
+if ('reason' in browserPath) {
+  if (process.env['CI']) throw new Error(`browser tests cannot run in CI: ${browserPath.reason}`);
+  console.warn(`skipping the browser tests: ${browserPath.reason}`);
+}
+const SCREENSHOTS = process.env['CONCORD_SCREENSHOTS'] === '1';
+
+/** Evaluates an expression in the page (a string: this project's Node typings have no DOM). */
+const js = <T = unknown>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+
+interface Summary {
+  unifiedId: string;
+  name?: string;
+  email?: string;
+  systems: string[];
+  members: number;
+}
+interface Profile {
+  unifiedId: string;
+  attributes: Record<string, { value: string; provenance: { system: string } }>;
+  members: Array<{ recordId: string; system: string; externalRecordId: string }>;
+}
+
+describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
+  let dir: string;
+  let server: DemoServer;
+  let browser: Browser;
+  let page: Page;
+  let customer: Profile & { name: string; email: string };
+
+  const apiGet = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.token}` } });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+
+  const shot = async (name: string): Promise<void> => {
+    if (SCREENSHOTS) await page.screenshot({ path: join(REPO_ROOT, 'docs', 'screenshots', `${name}.png`), fullPage: true });
+  };
+
+  /** A demo person with a name, an email, three or more records in two or more systems, and surviving values from two systems. */
+  async function pickCustomer(): Promise<Profile & { name: string; email: string }> {
+    let cursor: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const list: { items: Summary[]; nextCursor: string | null } = await apiGet(`/api/profiles?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      for (const s of list.items.filter((x) => x.systems.length >= 2 && x.members >= 3 && x.name && x.email)) {
+        const profile = await apiGet<Profile>(`/api/profiles/${s.unifiedId}`);
+        const sources = new Set(Object.values(profile.attributes).map((v) => v.provenance.system));
+        if (sources.size >= 2) return { ...profile, name: s.name ?? '', email: s.email ?? '' };
+      }
+      cursor = list.nextCursor;
+      if (!cursor) break;
+    }
+    throw new Error('the demo has no person with values from two systems; the demo generator or resolution changed');
+  }
+
+  beforeAll(async () => {
+    if ('reason' in browserPath) return;
+    dir = mkdtempSync(join(tmpdir(), 'concord-web-'));
+    await ensureWebBuilt();
+    server = await startDemoServer(join(dir, 'demo'));
+    customer = await pickCustomer();
+    browser = await chromium.launch({ executablePath: browserPath.path, headless: true });
+    page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    page.setDefaultTimeout(10_000);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks for a token, refuses a wrong one and signs in with the right one', async () => {
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in to Concord' }).isVisible()).toBe(true);
+    await page.getByLabel('API token').fill('cct_not-a-real-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not accepted/);
+
+    await page.getByLabel('API token').fill(server.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Records per system' }).waitFor();
+    await page.getByRole('heading', { name: 'Last runs' }).waitFor();
+    expect(await js(page, "sessionStorage.getItem('concord.token')")).toBe(server.token);
+    await page.getByRole('cell', { name: 'salesforce', exact: false }).first().waitFor();
+    await shot('dashboard');
+  });
+
+  it('searches a demo customer as you type and opens the profile with values from two systems and their sources', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByLabel('Search customers').pressSequentially(customer.email, { delay: 5 });
+    const result = page.getByRole('link', { name: customer.name, exact: true });
+    await result.first().waitFor();
+    expect(page.url()).toContain(`#/search?q=${encodeURIComponent(customer.email)}`);
+    await shot('search');
+    await result.first().click();
+
+    await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Surviving values' }).waitFor();
+    const golden = page.getByTestId('golden-value');
+    expect(await golden.count()).toBe(Object.keys(customer.attributes).length);
+    // Every surviving value carries a provenance badge naming its system and record.
+    const badgeSystems = await page.locator('[data-testid=golden-value] .provenance').evaluateAll((els) => els.map((e) => [e.getAttribute('data-system'), e.getAttribute('aria-label')]));
+    expect(badgeSystems).toHaveLength(Object.keys(customer.attributes).length);
+    for (const [system, label] of badgeSystems) expect(label).toMatch(new RegExp(`^from ${system} record .+; rule: `));
+    expect(new Set(badgeSystems.map(([s]) => s)).size).toBeGreaterThanOrEqual(2);
+    // The member records stand side by side, one column per record.
+    const columns = page.locator('[data-testid=members] th.member-head');
+    expect(await columns.count()).toBe(customer.members.length);
+    for (const m of customer.members) await page.locator(`[data-testid=members] th.member-head[data-record-id="${m.recordId}"]`).waitFor();
+    await page.getByTestId('match-graph').waitFor();
+    await page.getByRole('heading', { name: /Consent/ }).waitFor();
+    await shot('profile');
+  });
+
+  it('opens a match explanation from the member records, with the waterfall of its steps', async () => {
+    await page.getByRole('link', { name: /^Explain vs / }).first().click();
+    await page.getByRole('heading', { name: 'Why these records match', level: 1 }).waitFor();
+    const waterfall = page.getByTestId('waterfall');
+    await waterfall.waitFor();
+    expect(await waterfall.isVisible()).toBe(true);
+    const steps = await page.locator('[data-testid=steps] tbody tr').count();
+    expect(steps).toBeGreaterThan(0);
+    // prior + one bar per comparison + total
+    expect(await page.getByTestId('waterfall-bar').count()).toBe(steps + 2);
+    expect(await page.getByTestId('probability').textContent()).toMatch(/%$/);
+    await shot('explanation');
+    await page.getByRole('link', { name: 'Back to the profile' }).click();
+    await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
+  });
+
+  it('reaches an explanation from an edge of the match graph too', async () => {
+    const edge = page.locator('[data-testid=match-graph] a.edge').first();
+    await edge.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('waterfall').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
+  });
+
+  it('splits a record out of the cluster after confirmation, and Escape cancels without a change', async () => {
+    const leaving = customer.members[customer.members.length - 1];
+    if (!leaving) throw new Error('picked customer has no members');
+    const before = customer.members.length;
+    await page.getByRole('heading', { name: `Member records (${before})` }).waitFor();
+    await page.getByLabel(`Select ${leaving.system} ${leaving.externalRecordId}`).check();
+
+    await page.getByRole('button', { name: 'Split selected records' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Split this profile?' });
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect((await apiGet<Profile>(`/api/profiles/${customer.unifiedId}`)).members).toHaveLength(before);
+
+    await page.getByRole('button', { name: 'Split selected records' }).click();
+    await dialog.waitFor();
+    await dialog.getByLabel('Reason (kept with the decision)').fill('different person, same shared inbox');
+    await dialog.getByRole('button', { name: /^Split 1 record\(s\) out$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Split done.').waitFor();
+    await page.getByRole('heading', { name: `Member records (${before - 1})` }).waitFor();
+    expect(await page.locator(`[data-testid=members] th.member-head[data-record-id="${leaving.recordId}"]`).count()).toBe(0);
+
+    const after = await apiGet<Profile>(`/api/profiles/${customer.unifiedId}`);
+    expect(after.members.map((m) => m.recordId)).not.toContain(leaving.recordId);
+    expect(after.members).toHaveLength(before - 1);
+  });
+
+  it('shows run history and a run with its counts per stream', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+    await shot('runs');
+    const runs = await apiGet<{ items: Array<{ id: string; streams: unknown[] }> }>('/api/runs');
+    const first = runs.items[0];
+    if (!first) throw new Error('the demo recorded no run');
+    await page.getByRole('link', { name: first.id.slice(0, 8), exact: false }).first().click();
+    await page.getByRole('heading', { name: 'Streams' }).waitFor();
+    expect(await page.getByRole('region', { name: 'Counts per stream' }).getByRole('row').count()).toBe(first.streams.length + 2);
+    await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
+  });
+
+  it('every page has landmarks and every control an accessible name', async () => {
+    const pages = ['#/', `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`, `#/profiles/${customer.unifiedId}`, '#/runs', '#/mappings'];
+    for (const hash of pages) {
+      await page.goto(`${server.url}/${hash}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const tree = await page.locator('body').ariaSnapshot();
+      for (const landmark of ['banner', 'navigation "Main"', 'main', 'contentinfo']) expect(tree, `${hash} lacks ${landmark}`).toContain(`- ${landmark}`);
+      const unnamed = tree.split('\n').filter((line) => /^\s*- (textbox|searchbox|checkbox|button|combobox|link)(\s*\[[^\]]*\])?\s*(:.*)?$/.test(line));
+      expect(unnamed, `${hash}: controls without a name`).toEqual([]);
+      // And each input is labelled by a <label> (not only a placeholder or aria-label).
+      const unlabelled = await js<string[]>(page, "[...document.querySelectorAll('input, select, textarea')].filter((e) => !e.labels || e.labels.length === 0).map((e) => e.outerHTML)");
+      expect(unlabelled, `${hash}: inputs without a label`).toEqual([]);
+    }
+    // The first Tab reaches the skip link, and it moves focus to the main content.
+    await page.goto(`${server.url}/#/runs`);
+    await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await js(page, 'document.activeElement?.textContent')).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await js(page, 'document.activeElement?.id')).toBe('main');
+  });
+
+  it('takes a token from the URL fragment (as `concord demo` opens it), keeps it out of the address, and a 401 returns to sign-in', async () => {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(`${server.url}/#token=${server.token}`);
+      await fresh.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+      expect(fresh.url()).not.toContain(server.token);
+      expect(await js(fresh, "sessionStorage.getItem('concord.token')")).toBe(server.token);
+      await js(fresh, "sessionStorage.setItem('concord.token', 'cct_revokedrevokedrevokedrevokedrevokedrevoked')");
+      await fresh.goto(`${server.url}/#/runs`);
+      await fresh.getByRole('heading', { name: 'Sign in to Concord' }).waitFor();
+      expect(await js(fresh, "sessionStorage.getItem('concord.token')")).toBeNull();
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    try {
+      await phone.goto(`${server.url}/#token=${server.token}`);
+      for (const hash of ['#/', `#/profiles/${customer.unifiedId}`, '#/runs']) {
+        await phone.goto(`${server.url}/${hash}`);
+        await phone.locator('main h1').first().waitFor();
+        await phone.waitForLoadState('networkidle');
+        expect(await js<number>(phone, 'document.documentElement.scrollWidth'), hash).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await phone.close();
+    }
+  });
+});
