@@ -8,8 +8,8 @@
  * const schema = orgSchema();
  * schema.get('Contact')!.fields.find((f) => f.name === 'Email')!.type; // 'email'
  */
-import { KEY_PREFIX } from '../../../src/demo/demo-ids.js';
-import { SALESFORCE_COLUMNS, type SalesforceObject } from '../../../src/demo/columns.js';
+import { KEY_PREFIX } from '../../demo/demo-ids.js';
+import { SALESFORCE_COLUMNS, type SalesforceObject } from '../../demo/columns.js';
 
 export type FieldType =
   | 'id' | 'string' | 'textarea' | 'boolean' | 'int' | 'double' | 'currency' | 'percent' | 'date' | 'datetime'

@@ -12,8 +12,8 @@
  * env.delete('contact', id);
  */
 import { randomUUID } from 'node:crypto';
-import { DATAVERSE_COLUMNS, type DataverseTable } from '../../../src/demo/columns.js';
-import { generateDemo } from '../../../src/demo/generate.js';
+import { DATAVERSE_COLUMNS, type DataverseTable } from '../../demo/columns.js';
+import { generateDemo } from '../../demo/generate.js';
 
 export type Row = Record<string, string | number | boolean | null>;
 

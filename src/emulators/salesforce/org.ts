@@ -10,8 +10,8 @@
  * org.update('Contact', id, { Email: 'ng@example.com' });
  * org.hardDelete('Contact', id);
  */
-import { salesforceId18 } from '../../../src/core/ids.js';
-import { generateDemo } from '../../../src/demo/generate.js';
+import { salesforceId18 } from '../../core/ids.js';
+import { generateDemo } from '../../demo/generate.js';
 import { orgSchema, type ObjectSchema } from './schema.js';
 
 export type StoredRecord = Record<string, unknown>;
