@@ -181,7 +181,7 @@ export async function buildApp(ctx: ApiContext, options: BuildAppOptions = {}): 
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info({ method: request.method, path: pathOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, token: request.apiTokenName }, 'request');
+    request.log.info({ method: request.method, path: pathOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10, tokenName: request.apiTokenName }, 'request');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -67,6 +67,16 @@ export const configSchema = z
       .prefault({})
       .describe('Identity resolution (concord resolve).'),
     writeBack: writeBackSchema,
+    serve: z
+      .object({
+        port: z.number().int().min(0).max(65_535).default(4321).describe('Port of the API and web UI.'),
+        host: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (0.0.0.0 for every one).'),
+        intervalMinutes: z.number().gt(0).max(10_080).optional().describe('Minutes between scheduled syncs; without it a sync runs only when asked for.'),
+        corsOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin such as https://crm.example.com (no path)')).default([]).describe('Origins allowed to call the API from a browser (CORS stays off when empty).'),
+      })
+      .strict()
+      .prefault({})
+      .describe('concord serve: the HTTP API, the web UI and the sync scheduler.'),
   })
   .strict();
 

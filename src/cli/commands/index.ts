@@ -10,5 +10,7 @@ import { registerDemo } from './demo.js';
 import { registerMapping } from './mapping.js';
 import { registerDedupe } from './dedupe.js';
 import { registerResolve } from './resolve.js';
+import { registerServe } from './serve.js';
+import { registerToken } from './token.js';
 
-export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping, registerDedupe, registerResolve];
+export const COMMANDS: readonly RegisterCommand[] = [registerDemo, registerInit, registerConfig, registerCheck, registerSync, registerRuns, registerModel, registerMapping, registerDedupe, registerResolve, registerServe, registerToken];
