@@ -11,6 +11,11 @@ import { registerStatsRoutes } from './stats.js';
 import { registerRunRoutes } from './runs.js';
 import { registerSystemRoutes } from './systems.js';
 import { registerMappingRoutes } from './mappings.js';
+import { registerProfileRoutes } from './profiles.js';
+import { registerRecordRoutes } from './records.js';
+import { registerExplainRoutes } from './explain.js';
+import { registerMatchRoutes } from './match.js';
+import { registerDecisionRoutes } from './decisions.js';
 
 export const routeModules: RegisterRoutes[] = [
   registerHealthRoutes,
@@ -18,4 +23,9 @@ export const routeModules: RegisterRoutes[] = [
   registerRunRoutes,
   registerSystemRoutes,
   registerMappingRoutes,
+  registerProfileRoutes,
+  registerRecordRoutes,
+  registerExplainRoutes,
+  registerMatchRoutes,
+  registerDecisionRoutes,
 ];

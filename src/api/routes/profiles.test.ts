@@ -1,0 +1,258 @@
+/**
+ * The profile, record, explanation, match and decision routes over a small demo store (200 people in three
+ * systems), through the whole app: auth, validation and problem+json included.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../../cli/exit-codes.js';
+import { main } from '../../cli/main.js';
+import { openConfigStore } from '../../cli/open-config-store.js';
+import { loadConfig } from '../../config/load.js';
+import type { Store } from '../../store/store.js';
+import { buildApp } from '../app.js';
+import type { ApiContext } from '../context.js';
+import { generateToken, hashToken } from '../tokens.js';
+import type { MemberRecord, Profile360, ProfileSummary } from '../profiles/view.js';
+
+let dir: string;
+let store: Store;
+let app: FastifyInstance;
+let token: string;
+
+interface Answer<T> { status: number; body: T; type: string }
+
+async function get<T>(url: string, auth = true): Promise<Answer<T>> {
+  const res = await app.inject({ method: 'GET', url, headers: auth ? { authorization: `Bearer ${token}` } : {} });
+  return { status: res.statusCode, body: res.json() as T, type: String(res.headers['content-type']) };
+}
+
+async function post<T>(url: string, payload: unknown): Promise<Answer<T>> {
+  const res = await app.inject({ method: 'POST', url, payload: payload as object, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, body: res.json() as T, type: String(res.headers['content-type']) };
+}
+
+interface Problem { status: number; code: string; detail: string }
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'concord-api-profiles-'));
+  const quiet = { interactive: false, out: () => undefined, err: () => undefined };
+  const code = await main(['node', 'concord', 'demo', '--people', '200', '--seed', '11', '--dir', join(dir, 'demo'), '--no-serve'], { output: quiet, env: {} });
+  expect([EXIT.ok, EXIT.deadLettered]).toContain(code);
+  const loaded = loadConfig(join(dir, 'demo', 'concord.yaml'), {});
+  store = await openConfigStore(loaded);
+  await store.migrate();
+  token = generateToken();
+  await store.createApiToken('test', hashToken(token));
+  const ctx: ApiContext = { store, loaded, env: {}, syncs: { busy: false, requestSync: async () => ({ queued: true }) } };
+  app = await buildApp(ctx);
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every active profile, page by page. */
+async function allSummaries(limit = 50): Promise<ProfileSummary[]> {
+  const out: ProfileSummary[] = [];
+  for (let cursor: string | null = null, pages = 0; pages < 100; pages++) {
+    const page: Answer<{ items: ProfileSummary[]; nextCursor: string | null }> = await get(`/api/profiles?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(page.status).toBe(200);
+    out.push(...page.body.items);
+    cursor = page.body.nextCursor;
+    if (cursor === null) break;
+  }
+  return out;
+}
+
+/** A profile of two members from two systems, with an email and a phone. */
+async function multiSystemProfile(): Promise<Profile360> {
+  const summary = (await allSummaries(200)).find((s) => s.systems.length >= 2 && s.email !== undefined && s.phone !== undefined && s.members === 2);
+  expect(summary).toBeDefined();
+  return (await get<Profile360>(`/api/profiles/${summary!.unifiedId}`)).body;
+}
+
+describe('profile routes', () => {
+  it('need a token', async () => {
+    const res = await get<Problem>('/api/profiles?q=ada', false);
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('AUTH_REQUIRED');
+  });
+
+  it('page through every active profile once, in unified id order', async () => {
+    const all = await allSummaries(37);
+    const ids = all.map((s) => s.unifiedId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids.length).toBe((await store.listProfiles('person', { limit: 10_000 })).length);
+    expect(all.every((s) => s.status === 'active' && s.members >= 1 && s.systems.length >= 1)).toBe(true);
+  });
+
+  it('find a demo person by email, phone and name, with members from two systems and provenance that names a member', async () => {
+    const view = await multiSystemProfile();
+    expect(new Set(view.members.map((m) => m.system)).size).toBeGreaterThanOrEqual(2);
+    const email = view.attributes['email']!;
+    expect(view.members.map((m) => m.recordId)).toContain(email.provenance.recordId);
+    expect(view.members.find((m) => m.recordId === email.provenance.recordId)!.system).toBe(email.provenance.system);
+
+    const byEmail = await get<{ items: ProfileSummary[] }>(`/api/profiles?email=${encodeURIComponent(email.value.toUpperCase())}`);
+    expect(byEmail.body.items.map((s) => s.unifiedId)).toContain(view.unifiedId);
+    const byQ = await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${encodeURIComponent(email.value)}`);
+    expect(byQ.body.items[0]).toMatchObject({ unifiedId: view.unifiedId, email: email.value, members: 2 });
+
+    // Every member's own email finds the profile, not only the golden one.
+    for (const m of view.members.filter((x) => x.values.email !== undefined)) {
+      const found = await get<{ items: ProfileSummary[] }>(`/api/profiles?email=${encodeURIComponent(m.values.email!)}`);
+      expect(found.body.items.map((s) => s.unifiedId)).toContain(view.unifiedId);
+    }
+    const byPhone = await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${encodeURIComponent(view.attributes['phone']!.value)}`);
+    expect(byPhone.body.items.map((s) => s.unifiedId)).toContain(view.unifiedId);
+    const name = view.attributes['personName']!.value.split(' ');
+    const prefix = `${name[0]!.slice(0, 3)} ${name[name.length - 1]!}`;
+    const byName = await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${encodeURIComponent(prefix)}`);
+    expect(byName.body.items.map((s) => s.unifiedId)).toContain(view.unifiedId);
+    const byId = await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${view.members[0]!.recordId}`);
+    expect(byId.body.items.map((s) => s.unifiedId)).toEqual([view.unifiedId]);
+  });
+
+  it('show the 360 view with history, related records and a match graph', async () => {
+    const view = await multiSystemProfile();
+    expect(view.history.map((h) => h.event)).toContain('created');
+    expect(view.memberCount).toBe(view.members.length);
+    expect(view.graph.nodes.map((n) => n.recordId).sort()).toEqual(view.members.map((m) => m.recordId).sort());
+    expect(view.graph.edges).toHaveLength(1);
+    expect(view.graph.edges[0]!.probability).toBeGreaterThan(0.5);
+
+    // Across the demo people, the related lists are filled with real values, newest first.
+    const views: Profile360[] = [];
+    for (const s of (await allSummaries(200)).slice(0, 120)) views.push((await get<Profile360>(`/api/profiles/${s.unifiedId}`)).body);
+    const some = <K extends 'accounts' | 'cases' | 'opportunities' | 'engagement' | 'consent'>(key: K) => views.find((v) => v[key].length > 0)?.[key];
+    expect(some('accounts')?.[0]?.name).toMatch(/\w/);
+    expect(some('cases')?.[0]).toMatchObject({ subject: expect.any(String), status: expect.any(String) });
+    expect(some('opportunities')?.[0]).toMatchObject({ name: expect.any(String), stage: expect.any(String) });
+    expect(some('consent')?.[0]?.channel).toMatch(/^(email|phone|fax|sms|mail)/);
+    const engagement = some('engagement')!;
+    expect(engagement.map((e) => e.at)).toEqual([...engagement.map((e) => e.at)].sort().reverse());
+    expect(engagement[0]!.system).toBe('marketing-cloud');
+  });
+
+  it('answer bad input with 400 and unknown ids with 404, as problem+json', async () => {
+    const cases: Array<[string, number, string]> = [
+      ['/api/profiles?limit=0', 400, 'BAD_REQUEST'],
+      ['/api/profiles?email=nope', 400, 'SEARCH_INVALID'],
+      ['/api/profiles?cursor=xyz', 400, 'BAD_REQUEST'],
+      ['/api/profiles/no-such-profile', 404, 'PROFILE_NOT_FOUND'],
+      ['/api/profiles/no-such-profile/history', 404, 'PROFILE_NOT_FOUND'],
+      ['/api/records/no-such-record', 404, 'RECORD_NOT_FOUND'],
+      ['/api/records/salesforce/Contact/nope', 404, 'RECORD_NOT_FOUND'],
+      ['/api/explain?a=nope&b=nope2', 404, 'RECORD_NOT_FOUND'],
+      ['/api/explain?a=x', 400, 'BAD_REQUEST'],
+      ['/api/match', 400, 'BAD_REQUEST'],
+      ['/api/match?email=a%40b.c&birthDate=yesterday', 400, 'BAD_REQUEST'],
+    ];
+    for (const [url, status, code] of cases) {
+      const res = await get<Problem>(url);
+      expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status, code });
+      expect(res.type).toContain('application/problem+json');
+    }
+    const view = await multiSystemProfile();
+    const bad: Array<[string, unknown, number, string]> = [
+      ['/api/profiles/merge', { unifiedIds: [view.unifiedId] }, 400, 'BAD_REQUEST'],
+      ['/api/profiles/merge', { unifiedIds: [view.unifiedId, 'no-such-profile'] }, 404, 'PROFILE_NOT_FOUND'],
+      [`/api/profiles/${view.unifiedId}/split`, { recordIds: ['not-a-member'] }, 400, 'RECORD_NOT_IN_PROFILE'],
+      [`/api/profiles/${view.unifiedId}/split`, { recordIds: view.members.map((m) => m.recordId) }, 400, 'BAD_REQUEST'],
+      ['/api/profiles/no-such-profile/split', { recordIds: ['x'] }, 404, 'PROFILE_NOT_FOUND'],
+      ['/api/decisions', { kind: 'maybe', recordA: 'a', recordB: 'b' }, 400, 'BAD_REQUEST'],
+      ['/api/decisions', { kind: 'never-match', recordA: view.members[0]!.recordId, recordB: view.members[0]!.recordId }, 400, 'BAD_REQUEST'],
+    ];
+    for (const [url, body, status, code] of bad) {
+      const res = await post<Problem>(url, body);
+      expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status, code });
+    }
+  });
+
+  it('read a record by Concord id and by system, stream and source id', async () => {
+    const view = await multiSystemProfile();
+    const member = view.members[0]!;
+    const byId = await get<{ record: { entity: string; sourceRecordId: string; data: Record<string, unknown> }; profile: { unifiedId: string } }>(`/api/records/${member.recordId}`);
+    expect(byId.status).toBe(200);
+    expect(byId.body.record.entity).toBe('Individual');
+    expect(byId.body.profile.unifiedId).toBe(view.unifiedId);
+    const bySource = await get<{ source: { recordId: string; data: Record<string, unknown> }; cim: Array<{ id: string; entity: string }>; profile: { unifiedId: string } }>(
+      `/api/records/${member.system}/${member.stream}/${encodeURIComponent(byId.body.record.sourceRecordId)}`,
+    );
+    expect(bySource.status).toBe(200);
+    expect(bySource.body.cim.map((r) => r.id)).toContain(member.recordId);
+    expect(Object.keys(bySource.body.source.data).length).toBeGreaterThan(3);
+    expect(bySource.body.profile.unifiedId).toBe(view.unifiedId);
+  });
+
+  it('explain a pair of members and match a person to the profile', async () => {
+    const view = await multiSystemProfile();
+    const [a, b] = view.members as [MemberRecord, MemberRecord];
+    const res = await get<{ steps: Array<{ cumulative: number }>; finalWeight: number; probability: number; records: { a: MemberRecord; b: MemberRecord } }>(`/api/explain?a=${a.recordId}&b=${b.recordId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.records.a).toMatchObject({ recordId: a.recordId, system: a.system, since: a.since });
+    expect(res.body.records.b.recordId).toBe(b.recordId);
+    expect(res.body.steps[res.body.steps.length - 1]!.cumulative).toBeCloseTo(res.body.finalWeight, 9);
+    expect(res.body.probability).toBeCloseTo(view.graph.edges[0]!.probability, 9);
+
+    const email = view.attributes['email']!.value;
+    const name = view.attributes['personName']?.value ?? '';
+    const matched = await get<{ items: Array<{ unifiedId: string | null; probability: number }> }>(`/api/match?email=${encodeURIComponent(email)}&name=${encodeURIComponent(name)}`);
+    expect(matched.status).toBe(200);
+    expect(matched.body.items[0]).toMatchObject({ unifiedId: view.unifiedId });
+  });
+
+  it('split then merge change membership and history, with saved decisions', async () => {
+    const view = await multiSystemProfile();
+    const [stay, leave] = view.members as [MemberRecord, MemberRecord];
+    const split = await post<{ decisions: Array<{ kind: string; who: string }>; profiles: Array<{ unifiedId: string; members: string[] }> }>(`/api/profiles/${view.unifiedId}/split`, { recordIds: [leave.recordId], reason: 'different people' });
+    expect(split.status).toBe(200);
+    expect(split.body.decisions).toEqual([expect.objectContaining({ kind: 'never-match', who: 'api:test' })]);
+    expect(split.body.profiles).toHaveLength(2);
+    const other = split.body.profiles.find((p) => p.members.includes(leave.recordId))!.unifiedId;
+    expect(split.body.profiles.find((p) => p.unifiedId === view.unifiedId)?.members).toEqual([stay.recordId]);
+
+    const after = (await get<Profile360>(`/api/profiles/${view.unifiedId}`)).body;
+    expect(after.members.map((m) => m.recordId)).toEqual([stay.recordId]);
+    expect(after.history.map((h) => h.event)).toContain('split');
+    const byLeavingId = await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${leave.recordId}`);
+    expect(byLeavingId.body.items.map((s) => s.unifiedId)).toEqual([other]);
+
+    const merged = await post<{ profile: Profile360; decisions: Array<{ kind: string }> }>('/api/profiles/merge', { unifiedIds: [view.unifiedId, other], reason: 'same person after all' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.decisions.map((d) => d.kind)).toEqual(['always-match']);
+    expect(merged.body.profile.members.map((m) => m.recordId).sort()).toEqual([stay.recordId, leave.recordId].sort());
+    expect(merged.body.profile.history.map((h) => h.event)).toEqual(expect.arrayContaining(['split']));
+    const gone = [view.unifiedId, other].find((id) => id !== merged.body.profile.unifiedId)!;
+    const goneView = (await get<Profile360>(`/api/profiles/${gone}`)).body;
+    expect(goneView).toMatchObject({ status: 'merged', mergedInto: merged.body.profile.unifiedId, members: [] });
+    expect((await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${gone}`)).body.items).toEqual([]);
+
+    const decisions = await get<{ items: Array<{ kind: string; reason?: string }> }>('/api/decisions?limit=2');
+    expect(decisions.body.items.map((d) => [d.kind, d.reason])).toEqual([['always-match', 'same person after all'], ['never-match', 'different people']]);
+
+    const again = await post<{ decision: { kind: string }; resolve: { profiles: { split: number } } }>('/api/decisions', { kind: 'never-match', recordA: stay.recordId, recordB: leave.recordId });
+    expect(again.status).toBe(201);
+    expect(again.body.decision.kind).toBe('never-match');
+    expect(again.body.resolve.profiles.split).toBe(1);
+    expect((await store.profileOfRecord(stay.recordId))!.unifiedId).not.toBe((await store.profileOfRecord(leave.recordId))!.unifiedId);
+  });
+
+  it('describe every route in the OpenAPI document', async () => {
+    const doc = (await get<{ paths: Record<string, Record<string, { tags?: string[]; description?: string }>> }>('/api/openapi.json', false)).body;
+    for (const [path, method] of [
+      ['/api/profiles', 'get'], ['/api/profiles/{unifiedId}', 'get'], ['/api/profiles/{unifiedId}/history', 'get'], ['/api/profiles/merge', 'post'],
+      ['/api/profiles/{unifiedId}/split', 'post'], ['/api/decisions', 'get'], ['/api/decisions', 'post'], ['/api/explain', 'get'], ['/api/match', 'get'],
+      ['/api/records/{recordId}', 'get'], ['/api/records/{system}/{stream}/{externalId}', 'get'],
+    ] as const) {
+      const op = doc.paths[path]?.[method];
+      expect({ path, method, tagged: (op?.tags ?? []).length > 0, described: (op?.description ?? '').length > 20 }).toEqual({ path, method, tagged: true, described: true });
+    }
+  });
+});
