@@ -11,7 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../../src/api/app.js';
-import type { SyncRequester } from '../../src/api/context.js';
+import { createScheduler } from '../../src/api/scheduler.js';
+import { configuredSyncJob } from '../../src/api/sync-job.js';
 import { generateToken, hashToken } from '../../src/api/tokens.js';
 import { main } from '../../src/cli/main.js';
 import { openConfigStore } from '../../src/cli/open-config-store.js';
@@ -55,7 +56,6 @@ export interface DemoServer {
   url: string;
   token: string;
   store: Store;
-  syncRequests: Array<{ streams?: readonly string[]; full?: boolean; reason: string }>;
   close(): Promise<void>;
 }
 
@@ -69,15 +69,8 @@ export async function startDemoServer(dir: string, options: { people?: number; s
   await store.migrate();
   const token = generateToken();
   await store.createApiToken('browser-test', hashToken(token));
-  // The browser tests never press "Sync now"; requests are recorded so a test could check what was asked.
-  const syncRequests: DemoServer['syncRequests'] = [];
-  const syncs: SyncRequester = {
-    busy: false,
-    requestSync: async (request) => {
-      syncRequests.push(request);
-      return { queued: true };
-    },
-  };
+  // The scheduler of `concord serve`, so "Sync now" in the UI runs a real sync of the demo files.
+  const syncs = createScheduler({ job: configuredSyncJob({ loaded, store, env: {} }) });
   const app = await buildApp({ store, loaded, syncs, env: {} }, { webRoot: WEB_OUT });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -85,8 +78,8 @@ export async function startDemoServer(dir: string, options: { people?: number; s
     url: `http://127.0.0.1:${port}`,
     token,
     store,
-    syncRequests,
     close: async () => {
+      await syncs.stop();
       await app.close();
       await store.close();
     },

@@ -106,9 +106,10 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
   it('searches a demo customer as you type and opens the profile with values from two systems and their sources', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
     await page.getByLabel('Search customers').pressSequentially(customer.email, { delay: 5 });
-    const result = page.getByRole('link', { name: customer.name, exact: true });
+    await expect.poll(() => page.url()).toContain(`#/search?q=${encodeURIComponent(customer.email)}`);
+    await expect.poll(() => page.locator('.result-status').textContent()).toContain(`for “${customer.email}”`);
+    const result = page.getByRole('region', { name: 'Search results' }).getByRole('link', { name: customer.name, exact: true });
     await result.first().waitFor();
-    expect(page.url()).toContain(`#/search?q=${encodeURIComponent(customer.email)}`);
     await shot('search');
     await result.first().click();
 
@@ -196,6 +197,19 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
   });
 
+  it('asks the scheduler for a sync from the runs page and lists the new run', async () => {
+    const before = (await apiGet<{ items: Array<{ id: string }> }>('/api/runs')).items.length;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByText(/^Sync queued/).waitFor();
+    await expect
+      .poll(async () => (await apiGet<{ items: Array<{ status: string }> }>('/api/runs')).items.filter((r) => r.status !== 'running').length, { timeout: 60_000 })
+      .toBe(before + 1);
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Runs' }).locator('tbody tr').count()).toBe(before + 1);
+  });
+
   it('every page has landmarks and every control an accessible name', async () => {
     const pages = ['#/', `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`, `#/profiles/${customer.unifiedId}`, '#/runs', '#/mappings'];
     for (const hash of pages) {
@@ -212,6 +226,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     }
     // The first Tab reaches the skip link, and it moves focus to the main content.
     await page.goto(`${server.url}/#/runs`);
+    await page.reload();
     await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     expect(await js(page, 'document.activeElement?.textContent')).toBe('Skip to content');

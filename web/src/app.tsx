@@ -74,11 +74,17 @@ export function App() {
   const route = useRoute();
   const signedIn = readToken(sessionStorage) !== null;
   const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
   const effective: Route = signedIn || route.name === 'sign-in' ? route : { name: 'sign-in', params: {}, query: new URLSearchParams(route.name === 'dashboard' ? '' : `next=${encodeURIComponent(window.location.hash.slice(1))}`) };
 
   useEffect(() => {
     document.title = `${TITLES[effective.name]} · Concord`;
-    // Move focus to the new page so screen readers announce it and keyboard users start at the top.
+    // On navigation, move focus to the new page so screen readers announce it and keyboard users start at
+    // the top; on first load the browser's own start (skip link first) is kept.
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [effective.name, route.params['id']]);

@@ -10,11 +10,13 @@ import { formatProbability, shortId, systemColor } from '../format.js';
 import { href } from '../router.js';
 import type { Profile360 } from '../types.js';
 
-const SIZE = 420;
+const BASE_SIZE = 420;
 
 export function MatchGraph({ graph, profileId }: { graph: Profile360['graph']; profileId?: string }) {
   const nodes = [...graph.nodes].sort((a, b) => a.system.localeCompare(b.system) || a.recordId.localeCompare(b.recordId));
-  const radius = nodes.length <= 2 ? 110 : 150;
+  // Larger clusters get a larger circle so nodes keep about 48 px of arc each.
+  const radius = nodes.length <= 2 ? 110 : Math.max(150, (nodes.length * 48) / (2 * Math.PI));
+  const SIZE = Math.max(BASE_SIZE, 2 * radius + 120);
   const at = circleLayout(nodes.map((n) => n.recordId), SIZE / 2, SIZE / 2, radius);
   const labelOf = new Map(nodes.map((n) => [n.recordId, `${n.system} ${n.label}`]));
   const systems = [...new Set(nodes.map((n) => n.system))];

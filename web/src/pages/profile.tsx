@@ -268,8 +268,8 @@ export function Profile({ id }: { id: string }) {
           {p.history.length === 0 ? (
             <p class="muted">No events.</p>
           ) : (
-            <ol class="timeline">
-              {p.history.map((h, i) => (
+            <ol class="timeline" aria-label="Newest first">
+              {[...p.history].reverse().map((h, i) => (
                 <li key={`${h.at}-${i}`}>
                   <span class={`tag tag-${h.event}`}>{h.event.replace('_', ' ')}</span> <time dateTime={h.at}>{formatDate(h.at)}</time>
                   <span class="muted small">
