@@ -13,6 +13,8 @@ import { EXIT } from './exit-codes.js';
 import { openConfigStore } from './open-config-store.js';
 import { createProgressView } from './progress.js';
 import { renderRunReport } from './sync-report.js';
+import { renderProfilesBlock, resolveAfterSync } from './resolve-after-sync.js';
+import type { ResolveStoreSummary } from '../identity/resolve.js';
 import { renderWriteBack, runWriteBack } from '../writeback/run-writeback.js';
 
 export interface ExecuteSyncOptions {
@@ -66,7 +68,7 @@ export async function runPlannedSync(
   });
 }
 
-export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOptions, ctx: CommandContext): Promise<{ report: RunReport; exitCode: number }> {
+export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOptions, ctx: CommandContext): Promise<{ report: RunReport; exitCode: number; identity?: ResolveStoreSummary | undefined }> {
   const planned = await planConfiguredSync(loaded, { streams: options.streams, full: options.full }, ctx.env);
   const store = await openConfigStore(loaded);
   const view = createProgressView(ctx.output, options.progress && !options.json);
@@ -90,15 +92,19 @@ export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOpti
       },
     });
     view.stop();
-    if (options.json) ctx.output.out(JSON.stringify(report, null, 2));
-    else ctx.output.out(renderRunReport(report));
+    // New and changed people into unified profiles, in the same run (incremental against the blocking index).
+    const identity = await resolveAfterSync(loaded, store, report);
+    if (options.json) ctx.output.out(JSON.stringify(identity ? { ...report, identity } : report, null, 2));
+    else ctx.output.out(renderRunReport(report) + (identity ? `
+
+${renderProfilesBlock(identity)}` : ''));
     // Last step, after identity resolution: golden values back to the systems, only after a complete sync.
     if (report.status === 'succeeded' && loaded.config.writeBack.length > 0) {
       const writeBack = await runWriteBack(store, loaded.config, { runId: report.runId, env: ctx.env, baseDir: loaded.baseDir });
       for (const line of renderWriteBack(writeBack)) if (options.json) ctx.output.err(line); else ctx.output.out(line);
     }
     const exitCode = report.status !== 'succeeded' ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
-    return { report, exitCode };
+    return { report, exitCode, identity };
   } finally {
     view.stop();
     process.off('SIGINT', onSigint);

@@ -62,6 +62,7 @@ export const configSchema = z
           .array(z.string().min(1))
           .default([])
           .describe('Systems most trusted first: breaks survivorship ties after most recent and most complete.'),
+        resolveOnSync: z.boolean().default(true).describe('Resolve new and changed people into profiles at the end of every sync (incremental).'),
       })
       .strict()
       .prefault({})

@@ -17,9 +17,13 @@ import { matchRecord, type RecordMatch } from './store/match.js';
 import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES, PERSON_GUARDS } from './csv/person-defaults.js';
 import { defaultPersonComparisons } from './compare/comparisons.js';
 import { clusterPairScores, type PairScores } from './cluster/evaluate.js';
-import { dedupeRecords } from './cluster/resolve.js';
+import { blockingHash, DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet } from './block/rules.js';
 import { assertParametersFit, type ModelParameters } from './score/parameters.js';
-import { assemblePersons, assemblePersonsById, type PersonRecord } from './store/assemble.js';
+import { assemblePersons, assemblePersonsById, cimPages, type PersonRecord } from './store/assemble.js';
+import { blockingKeyId, type BlockingKey, type BlockingKeyRow } from './store/blocking-queries.js';
+import {
+  applyGuards, assertIndependentGuards, blockingRows, clusterPart, guardCap, guardRule, guardValue, MAX_BLOCK_SIZE, type PartResult,
+} from './store/partition.js';
 import { assignStableIds } from './store/stable-ids.js';
 import { survive } from './store/survive.js';
 import { truthKey } from './store/truth.js';
@@ -48,9 +52,16 @@ export interface ResolveStoreOptions {
   clock?: () => Date;
   /** EM seed (default 1): the same data trains the same model. */
   seed?: number;
+  /** Re-resolve every stored person and rebuild the blocking index (default: only what changed, when possible). */
+  full?: boolean;
 }
 
 export interface ResolveStoreSummary {
+  /** `full`: every person re-read; `incremental`: only the changed records and what they reach. */
+  mode: 'full' | 'incremental';
+  /** Person records new, changed or deleted since the last run (all of them in a full run). */
+  changed: number;
+  /** Person records clustered this run. */
   records: number;
   candidatePairs: number;
   matchedPairs: number;
@@ -100,21 +111,96 @@ export function latestDecisions(decisions: readonly IdentityDecision[]): Identit
   return [...byPair.values()].sort((x, y) => x.id - y.id);
 }
 
+/** Name of the blocking index's state in `identity_params`: what it reflects and under which settings. */
+export const PERSON_INDEX_STATE = 'person-index';
+
+interface IndexState {
+  version: 1;
+  /** Settings the index and the profiles were made under; another fingerprint means a full resolve. */
+  fingerprint: string;
+  /** `updated_at` of the newest CIM row already resolved. */
+  watermark?: string | undefined;
+  /** Rows (`entity/id`) stamped exactly `watermark` that were resolved. */
+  seen: string[];
+  /** Highest decision id already applied. */
+  lastDecision: number;
+}
+
+/** What a full and an incremental run must agree on: settings that change features, pairs or golden values. */
+function fingerprintOf(options: ResolveStoreOptions): string {
+  return stableStringify({
+    threshold: options.threshold ?? 0.9, region: options.region ?? 'US', sourcePriority: options.sourcePriority ?? [], maxBlockSize: MAX_BLOCK_SIZE,
+    rules: PERSON_BLOCKING_RULES.map((r) => r.name), guards: PERSON_GUARDS.map((g) => [g.key, g.clear ?? [g.key], guardCap(g)]),
+  });
+}
+
+async function readIndexState(store: Store): Promise<IndexState | undefined> {
+  const saved = await store.getIdentityParams(PERSON_INDEX_STATE);
+  const state = saved?.params as Partial<IndexState> | undefined;
+  return state?.version === 1 ? (state as IndexState) : undefined;
+}
+
 /**
- * Resolves every stored person into unified profiles and persists the result.
+ * Resolves the stored people into unified profiles and persists the result. Incremental when it can be: only the
+ * person records changed since the last run (and what they can reach) are re-clustered, against the persistent
+ * blocking index. A full run (the first, `full`, `retrain`, or changed settings) re-reads every person and
+ * rebuilds the index. Both give the same clusters on the same data.
  *
  * @example
- * await resolvePersons(store, { retrain: true, truth: readGroundTruth('ground-truth.csv') });
+ * await resolvePersons(store, { run: report.runId });            // incremental after a sync
+ * await resolvePersons(store, { full: true, truth: readGroundTruth('ground-truth.csv') });
  */
 export async function resolvePersons(store: Store, options: ResolveStoreOptions = {}): Promise<ResolveStoreSummary> {
   const started = performance.now();
-  const clock = options.clock ?? (() => new Date());
   const { comparisons } = personModel();
-  const people = await loadPersons(store, options.region);
-  const present = new Set(people.map((p) => p.record.id));
   const saved = options.retrain ? undefined : await savedParameters(store, comparisons);
-  const decisions = latestDecisions(await store.listIdentityDecisions()).filter((d) => present.has(d.recordA) && present.has(d.recordB));
-  const pair = (kind: string) => decisions.filter((d) => d.kind === kind).map((d) => [d.recordA, d.recordB] as const);
+  const state = await readIndexState(store);
+  const incremental = !options.full && saved !== undefined && state !== undefined && state.fingerprint === fingerprintOf(options);
+  const summary = incremental ? await resolveChanged(store, options, saved, state) : await resolveAll(store, options, saved);
+  if (options.truth) summary.accuracy = await profileAccuracy(store, options.truth);
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+/** Every stored person, clustered; the blocking index rebuilt. */
+async function resolveAll(store: Store, options: ResolveStoreOptions, saved: ModelParameters | undefined): Promise<ResolveStoreSummary> {
+  assertIndependentGuards(PERSON_GUARDS);
+  // Taken before reading: what changes while this run reads is seen again by the next one.
+  const changed = await store.personWatermark();
+  const people = await loadPersons(store, options.region);
+  const raw = people.map((p) => p.record);
+  const over = PERSON_GUARDS.map((guard) => {
+    const counts = new Map<string, number>();
+    for (const r of raw) {
+      const v = guardValue(r, guard);
+      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return new Set([...counts].filter(([, n]) => n > guardCap(guard)).map(([v]) => v));
+  });
+  const guarded = applyGuards(raw, PERSON_GUARDS, over);
+  const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
+  const hashes = PERSON_BLOCKING_RULES.map((rule) => Int32Array.from(guarded, (r) => blockingHash(r, rule, placeholders)));
+  const excludedKeys = hashes.map((list) => {
+    const counts = new Map<number, number>();
+    for (const h of list) if (h >= 0) counts.set(h, (counts.get(h) ?? 0) + 1);
+    return new Set([...counts].filter(([, n]) => n > MAX_BLOCK_SIZE).map(([h]) => h));
+  });
+  const present = new Set(raw.map((r) => r.id));
+  const decisions = latestDecisions(await store.listIdentityDecisions());
+  let part: PartResult | undefined;
+  try {
+    part = people.length === 0 ? undefined : clusterPart(raw, {
+      ...modelOptions(options), over, excludedKeys, parameters: saved,
+      decisions: decisions.filter((d) => present.has(d.recordA) && present.has(d.recordB)),
+    });
+  } catch (error) {
+    // Too few people to share any blocking key: nothing to learn from and nothing to join. Each is a profile of
+    // its own; no model is saved, so the next run is full again and trains once there is something to train on.
+    if (!(error instanceof ConcordError && error.code === 'EM_NO_PAIRS')) throw error;
+  }
+  const trained = part !== undefined && saved === undefined;
+  if (part && trained) await store.saveIdentityParams(PERSON_PARAMS, part.parameters);
+  const groupsOf = part ?? (people.length === 0 ? undefined : alone(raw.length));
 
   const previous = await store.listProfileMembers('person');
   const existing = new Map<string, UnifiedProfile>();
@@ -124,27 +210,250 @@ export async function resolvePersons(store: Store, options: ResolveStoreOptions 
     if (page.length < 5000) break;
     after = page[page.length - 1]!.unifiedId;
   }
+  const outcome = await persist(store, people, groupsOf, previous, existing, options);
 
-  const empty = people.length === 0;
-  const result = empty
-    ? undefined
-    : dedupeRecords(people.map((p) => p.record), {
-      comparisons, blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS,
-      threshold: options.threshold ?? 0.9, seed: options.seed ?? 1,
-      ...(saved && { parameters: saved }),
-      alwaysMatch: pair('always-match'), neverMatch: pair('never-match'),
-    });
-  const trained = result !== undefined && saved === undefined;
-  if (result && trained) await store.saveIdentityParams(PERSON_PARAMS, result.parameters);
+  // The index: marked stale first, so a run that dies half-way leaves a full resolve to the next run.
+  const lastDecision = decisions.reduce((m, d) => Math.max(m, d.id), 0);
+  await store.applyBlockingChanges({ clear: true, records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: { version: 0 } } });
+  const BATCH = 20_000;
+  for (let start = 0; start < raw.length; start += BATCH) {
+    const rows: BlockingKeyRow[] = [];
+    for (let i = start; i < Math.min(raw.length, start + BATCH); i++) {
+      const id = raw[i]!.id;
+      PERSON_GUARDS.forEach((guard, g) => {
+        const v = guardValue(raw[i]!, guard);
+        if (v !== undefined) rows.push({ recordId: id, rule: guardRule(g), key: v });
+      });
+      hashes.forEach((list, r) => {
+        if (list[i]! >= 0) rows.push({ recordId: id, rule: r, key: String(list[i]!) });
+      });
+    }
+    await store.applyBlockingChanges({ records: [], rows });
+  }
+  const state: IndexState = { version: 1, fingerprint: fingerprintOf(options), watermark: changed.newest, seen: changed.atNewest, lastDecision };
+  await store.applyBlockingChanges({ records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: state } });
 
+  return {
+    mode: 'full', changed: people.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
+    trained, profiles: { ...outcome, active: await store.countActiveProfiles('person') }, seconds: 0,
+  };
+}
+
+/** Every record a cluster of its own. */
+function alone(n: number): Pick<PartResult, 'clusters'> {
+  const clusterOf = Int32Array.from({ length: n }, (_, i) => i);
+  return { clusters: { clusterOf, clusterIds: [], clusters: n, cut: [] } };
+}
+
+/** Comparisons, rules and threshold of the person model, for `clusterPart`. */
+function modelOptions(options: ResolveStoreOptions) {
+  return {
+    comparisons: personModel().comparisons, blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS,
+    threshold: options.threshold ?? 0.9, seed: options.seed ?? 1,
+  };
+}
+
+/** Counts of blocking-index keys: stored counts (read once per key) plus this run's changes. */
+class KeyCounts {
+  private readonly before = new Map<string, number>();
+  private readonly delta = new Map<string, number>();
+  private readonly keys = new Map<string, BlockingKey>();
+
+  constructor(private readonly store: Store) {}
+
+  change(rule: number, key: string, by: number): void {
+    const id = blockingKeyId(rule, key);
+    this.keys.set(id, { rule, key });
+    this.delta.set(id, (this.delta.get(id) ?? 0) + by);
+  }
+
+  /** Keys whose count this run changes. */
+  changed(filter: (rule: number) => boolean): BlockingKey[] {
+    return [...this.delta].filter(([id, d]) => d !== 0 && filter(this.keys.get(id)!.rule)).map(([id]) => this.keys.get(id)!);
+  }
+
+  async load(keys: readonly BlockingKey[]): Promise<void> {
+    const missing = keys.filter((k) => !this.before.has(blockingKeyId(k.rule, k.key)));
+    if (missing.length === 0) return;
+    const counts = await this.store.countBlockingKeys(missing);
+    for (const k of missing) {
+      const id = blockingKeyId(k.rule, k.key);
+      this.before.set(id, counts.get(id) ?? 0);
+    }
+  }
+
+  /** Stored count (`load` first). */
+  was(rule: number, key: string): number {
+    return this.before.get(blockingKeyId(rule, key)) ?? 0;
+  }
+
+  /** Count after this run's changes (`load` first). */
+  now(rule: number, key: string): number {
+    const id = blockingKeyId(rule, key);
+    return (this.before.get(id) ?? 0) + (this.delta.get(id) ?? 0);
+  }
+}
+
+/** The cap a key of `rule` is held to: a guard's own cap, or the block cap. */
+const capOf = (rule: number): number => (rule < 0 ? guardCap(PERSON_GUARDS[-rule - 1]!) : MAX_BLOCK_SIZE);
+
+/** Live persons by id (batches of 500). */
+async function assembleMany(store: Store, ids: Iterable<string>, region: string | undefined, into: Map<string, PersonRecord>): Promise<void> {
+  const todo = [...ids].filter((id) => !into.has(id));
+  for (let i = 0; i < todo.length; i += 500) {
+    for (const p of await assemblePersonsById(store, todo.slice(i, i + 500), region === undefined ? {} : { region })) into.set(p.record.id, p);
+  }
+}
+
+/**
+ * The person records changed since the last run, and everything they can reach, re-clustered.
+ *
+ * Which records: the changed ones (C: new, changed, deleted, or named by a new decision); the holders of a
+ * guarded value or a block whose over-the-cap state the change flips; the stored records that share a blocking
+ * key with a changed one and match it. Then, until nothing is added, every member of those records' profiles
+ * and the other record of every decision naming one of them. That set is closed under the new match graph — an
+ * edge between two unchanged records existed before, so both ends were in one old profile (or in two pieces of
+ * one old component cut apart by never-match decisions, which the decisions join) — so its clusters are the
+ * clusters a full run finds.
+ */
+async function resolveChanged(store: Store, options: ResolveStoreOptions, params: ModelParameters, state: IndexState): Promise<ResolveStoreSummary> {
+  const changed = await store.changedPersons(state.watermark, new Set(state.seen));
+  const allDecisions = await store.listIdentityDecisions();
+  const newDecisions = allDecisions.filter((d) => d.id > state.lastDecision);
+  const lastDecision = allDecisions.reduce((m, d) => Math.max(m, d.id), state.lastDecision);
+  const watermark = changed.newest ?? state.watermark;
+  const seen = changed.newest === undefined ? state.seen : changed.newest === state.watermark ? [...state.seen, ...changed.atNewest] : changed.atNewest;
+  const nextState: IndexState = { ...state, watermark, seen, lastDecision };
+  const idle = { mode: 'incremental' as const, changed: 0, records: 0, candidatePairs: 0, matchedPairs: 0, trained: false, seconds: 0 };
+  if (changed.ids.length === 0 && newDecisions.length === 0) {
+    if (changed.newest !== undefined) await store.applyBlockingChanges({ records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: nextState } });
+    return { ...idle, profiles: { active: await store.countActiveProfiles('person'), created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 } };
+  }
+  const persons = new Map<string, PersonRecord>();
+  const counts = new KeyCounts(store);
+  const changedIds = changed.ids;
+  await assembleMany(store, changedIds, options.region, persons);
+
+  // 1. Guarded values: whose over-the-cap state flips? Their holders' features change: re-key them too.
+  const oldRows = await store.blockingKeysOfRecords(changedIds);
+  for (const row of oldRows) if (row.rule < 0) counts.change(row.rule, row.key, -1);
+  for (const id of changedIds) {
+    const p = persons.get(id);
+    if (p) PERSON_GUARDS.forEach((guard, g) => { const v = guardValue(p.record, guard); if (v !== undefined) counts.change(guardRule(g), v, +1); });
+  }
+  const guardKeys = counts.changed((rule) => rule < 0);
+  await counts.load(guardKeys);
+  const flippedGuards = guardKeys.filter((k) => (counts.was(k.rule, k.key) > capOf(k.rule)) !== (counts.now(k.rule, k.key) > capOf(k.rule)));
+  const rekeyed = new Set(changedIds);
+  for (const row of await store.recordsWithBlockingKeys(flippedGuards)) rekeyed.add(row.recordId);
+  const alsoRekeyed = [...rekeyed].filter((id) => !changedIds.includes(id));
+  await assembleMany(store, alsoRekeyed, options.region, persons);
+  oldRows.push(...(await store.blockingKeysOfRecords(alsoRekeyed)));
+
+  // 2. New keys of the re-keyed records, under the guard state after this run.
+  const keyed = [...rekeyed].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
+  const over = await overSets(counts, keyed);
+  const keyedGuarded = applyGuards(keyed, PERSON_GUARDS, over);
+  const newRows = keyed.flatMap((r, i) => blockingRows(r, keyedGuarded[i]!, PERSON_BLOCKING_RULES, PERSON_GUARDS));
+  for (const row of oldRows) if (row.rule >= 0) counts.change(row.rule, row.key, -1);
+  for (const row of newRows) if (row.rule >= 0) counts.change(row.rule, row.key, +1);
+
+  // 3. Blocks whose capped state flips: all their holders gain or lose pairs.
+  const blockKeys = counts.changed((rule) => rule >= 0);
+  const newBlockKeys = newRows.filter((r) => r.rule >= 0);
+  await counts.load([...blockKeys, ...newBlockKeys]);
+  const flippedBlocks = blockKeys.filter((k) => (counts.was(k.rule, k.key) > MAX_BLOCK_SIZE) !== (counts.now(k.rule, k.key) > MAX_BLOCK_SIZE));
+  const affected = new Set<string>([...rekeyed, ...newDecisions.flatMap((d) => [d.recordA, d.recordB])]);
+  for (const row of await store.recordsWithBlockingKeys(flippedBlocks)) affected.add(row.recordId);
+
+  // 4. Stored records sharing an uncapped key with a re-keyed record, kept when they match it.
+  const open = newBlockKeys.filter((k) => counts.now(k.rule, k.key) <= MAX_BLOCK_SIZE);
+  const candidates = new Set<string>();
+  for (const row of await store.recordsWithBlockingKeys(open)) if (!rekeyed.has(row.recordId)) candidates.add(row.recordId);
+  await assembleMany(store, candidates, options.region, persons);
+  if (candidates.size > 0 && keyed.length > 0) {
+    const pool = [...new Set([...keyed.map((r) => r.id), ...candidates])].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
+    const probe = clusterPart(pool, { ...modelOptions(options), ...(await partSettings(counts, pool)), parameters: params, decisions: [] });
+    const isKeyed = new Set(keyed.map((r) => r.id));
+    // Records in one probe cluster with a re-keyed record matched it directly or through another candidate.
+    const hit = new Set<number>();
+    pool.forEach((r, i) => { if (isKeyed.has(r.id)) hit.add(probe.clusters.clusterOf[i]!); });
+    pool.forEach((r, i) => { if (hit.has(probe.clusters.clusterOf[i]!)) affected.add(r.id); });
+  }
+
+  // 5. Closure over old profiles and decisions.
+  const profileOf = new Map<string, string>();
+  const profileIds = new Set<string>();
+  let frontier = [...affected];
+  while (frontier.length > 0) {
+    const added: string[] = [];
+    const add = (id: string): void => { if (!affected.has(id)) { affected.add(id); added.push(id); } };
+    const owners = await store.profilesOfRecords(frontier);
+    const fresh = [...new Set(owners.values())].filter((u) => !profileIds.has(u));
+    for (const [r, u] of owners) profileOf.set(r, u);
+    for (const u of fresh) profileIds.add(u);
+    for (const m of await store.membersOfProfiles(fresh)) add(m.recordId);
+    const inFrontier = new Set(frontier);
+    for (const d of allDecisions) {
+      if (inFrontier.has(d.recordA)) add(d.recordB);
+      if (inFrontier.has(d.recordB)) add(d.recordA);
+    }
+    frontier = added;
+  }
+
+  // 6. Re-cluster the affected records with the global guard and cap decisions.
+  await assembleMany(store, affected, options.region, persons);
+  const people = [...affected].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!);
+  const raw = people.map((p) => p.record);
+  const decisions = latestDecisions(allDecisions);
+  const part = raw.length === 0 ? undefined : clusterPart(raw, { ...modelOptions(options), ...(await partSettings(counts, raw)), parameters: params, decisions });
+  const previous = await store.membersOfProfiles([...profileIds]);
+  const existing = new Map((await store.profilesByIds([...profileIds])).filter((p) => p.status === 'active').map((p) => [p.unifiedId, p] as const));
+  const outcome = await persist(store, people, part, previous, existing, options);
+  await store.applyBlockingChanges({ records: [...rekeyed], rows: newRows, state: { name: PERSON_INDEX_STATE, value: nextState } });
+  return {
+    ...idle, changed: changedIds.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
+    profiles: { ...outcome, active: await store.countActiveProfiles('person') },
+  };
+}
+
+/** Per guard, the values of `records` held by more records than the guard allows (counts after this run). */
+async function overSets(counts: KeyCounts, records: readonly IdentityRecord[]): Promise<Array<Set<string>>> {
+  const keys = records.flatMap((r) => PERSON_GUARDS.flatMap((guard, g) => { const v = guardValue(r, guard); return v === undefined ? [] : [{ rule: guardRule(g), key: v }]; }));
+  await counts.load(keys);
+  return PERSON_GUARDS.map((guard, g) => new Set(keys.filter((k) => k.rule === guardRule(g) && counts.now(k.rule, k.key) > guardCap(guard)).map((k) => k.key)));
+}
+
+/** The global guard and cap decisions for clustering `records` (a part of the stored people). */
+async function partSettings(counts: KeyCounts, records: readonly IdentityRecord[]): Promise<{ over: Array<Set<string>>; excludedKeys: Array<Set<number>> }> {
+  const over = await overSets(counts, records);
+  const guarded = applyGuards(records, PERSON_GUARDS, over);
+  const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
+  const keys = guarded.flatMap((r) => PERSON_BLOCKING_RULES.flatMap((rule, i) => { const h = blockingHash(r, rule, placeholders); return h < 0 ? [] : [{ rule: i, key: String(h) }]; }));
+  await counts.load(keys);
+  const excludedKeys = PERSON_BLOCKING_RULES.map(() => new Set<number>());
+  for (const k of keys) if (counts.now(k.rule, k.key) > MAX_BLOCK_SIZE) excludedKeys[k.rule]!.add(Number(k.key));
+  return { over, excludedKeys };
+}
+
+/**
+ * Stable ids, golden values, memberships and history for the clusters of `people` (one part, or all), against
+ * the memberships and profiles stored for the same records; one transaction.
+ */
+async function persist(
+  store: Store, people: readonly PersonRecord[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
+  existing: ReadonlyMap<string, UnifiedProfile>, options: ResolveStoreOptions,
+): Promise<Omit<ResolveStoreSummary['profiles'], 'active'>> {
+  const clock = options.clock ?? (() => new Date());
+  const present = new Set(people.map((p) => p.record.id));
   // Clusters as member lists, in order of first member (records are in id order, so this is deterministic).
   const groups: PersonRecord[][] = [];
-  if (result) {
+  if (part) {
     const byCluster = new Map<number, PersonRecord[]>();
-    result.matchedRecords.forEach((_r, i) => {
-      const c = result.clusters.clusterOf[i]!;
+    people.forEach((person, i) => {
+      const c = part.clusters.clusterOf[i]!;
       const members = byCluster.get(c) ?? [];
-      members.push(people[i]!);
+      members.push(person);
       if (members.length === 1) byCluster.set(c, members);
     });
     groups.push(...byCluster.values());
@@ -182,21 +491,32 @@ export async function resolvePersons(store: Store, options: ResolveStoreOptions 
   if (profiles.length + members.length + removedMembers.length + history.length > 0) {
     await store.applyIdentityChanges({ profiles, members, removedMembers, history });
   }
-
   const count = (event: string): number => stable.events.filter((e) => e.event === event).length;
-  const summary: ResolveStoreSummary = {
-    records: people.length,
-    candidatePairs: result?.candidatePairs ?? 0,
-    matchedPairs: result?.matches.count ?? 0,
-    trained,
-    profiles: { active: groups.length, created: count('created'), grew: count('grew'), merged: count('merged'), split: count('split'), moved: count('member_moved'), retired: stable.retired.length },
-    seconds: (performance.now() - started) / 1000,
-  };
-  if (options.truth && result) {
-    const truth = people.map((p) => options.truth!.get(truthKey(p.system, p.stream, p.sourceRecordId)) ?? `unknown:${p.record.id}`);
-    summary.accuracy = clusterPairScores(result.clusters.clusterOf, truth);
+  return { created: count('created'), grew: count('grew'), merged: count('merged'), split: count('split'), moved: count('member_moved'), retired: stable.retired.length };
+}
+
+/**
+ * Pairwise precision, recall and F1 of the stored profiles against a ground truth (records without a profile
+ * count as alone).
+ *
+ * @example
+ * (await profileAccuracy(store, readGroundTruth('ground-truth.csv'))).f1;
+ */
+export async function profileAccuracy(store: Store, truth: ReadonlyMap<string, string>): Promise<PairScores> {
+  const profileOf = new Map((await store.listProfileMembers('person')).map((m) => [m.recordId, m.unifiedId] as const));
+  const clusterNumber = new Map<string, number>();
+  const clusters: number[] = [];
+  const truths: string[] = [];
+  for await (const page of cimPages(store, 'Individual')) {
+    for (const r of page) {
+      const key = profileOf.get(r.id) ?? `record:${r.id}`;
+      let c = clusterNumber.get(key);
+      if (c === undefined) clusterNumber.set(key, (c = clusterNumber.size));
+      clusters.push(c);
+      truths.push(truth.get(truthKey(r.sourceSystem, r.sourceStream, r.sourceRecordId)) ?? `unknown:${r.id}`);
+    }
   }
-  return summary;
+  return clusterPairScores(Int32Array.from(clusters), truths);
 }
 
 /** Person attributes of a look-up (`concord match`). */

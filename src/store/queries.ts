@@ -17,7 +17,7 @@ import type { StoreSchema } from './schema.js';
 import type { Cursor, DeadLetter, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
-export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof import('./profile-search/types.js').ProfileSearchStore | keyof import('../writeback/types.js').WriteBackStore>;
+export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof import('./profile-search/types.js').ProfileSearchStore | keyof import('../writeback/types.js').WriteBackStore | keyof import('../identity/store/blocking-queries.js').IdentityBlockingStore>;
 
 const DEFAULT_LIST_LIMIT = 1000;
 const LIVE_ID_BATCH = 5000;

@@ -11,6 +11,7 @@
  */
 import type { CimRecord } from '../model/record.js';
 import type { IdentityStore } from '../identity/store/types.js';
+import type { IdentityBlockingStore } from '../identity/store/blocking-queries.js';
 import type { ApiStore } from '../api/store/types.js';
 import type { WriteBackStore } from '../writeback/types.js';
 import type { ProfileSearchStore } from './profile-search/types.js';
@@ -177,7 +178,7 @@ export interface StoreOptions {
 }
 
 /** Identity tables (migration 002): see `src/identity/store/types.ts`. */
-export interface Store extends IdentityStore, ApiStore, ProfileSearchStore, WriteBackStore {
+export interface Store extends IdentityStore, IdentityBlockingStore, ApiStore, ProfileSearchStore, WriteBackStore {
   readonly dialect: StoreDialect;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;

@@ -25,13 +25,20 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Summary { records: number; trained: boolean; profiles: { active: number; created: number; grew: number; merged: number; split: number }; accuracy: { precision: number; recall: number; f1: number } }
+interface Summary { mode: string; changed: number; records: number; trained: boolean; profiles: { active: number; created: number; grew: number; merged: number; split: number }; accuracy: { precision: number; recall: number; f1: number } }
 
 describe('concord resolve, profiles, explain, match', () => {
-  it('resolve after the demo keeps every id and scores against the ground truth', async () => {
-    const { code, out } = await run('resolve', '--config', config, '--truth', join(dir, 'demo', 'ground-truth.csv'), '--json');
+  it('resolve after the demo finds nothing changed', async () => {
+    const { code, out } = await run('resolve', '--config', config, '--json');
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(out)).toMatchObject({ mode: 'incremental', changed: 0, records: 0, profiles: { created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 } });
+  });
+
+  it('a full resolve after the demo keeps every id and scores against the ground truth', async () => {
+    const { code, out } = await run('resolve', '--full', '--config', config, '--truth', join(dir, 'demo', 'ground-truth.csv'), '--json');
     expect(code).toBe(EXIT.ok);
     const summary = JSON.parse(out) as Summary;
+    expect(summary.mode).toBe('full');
     expect(summary.trained).toBe(false);
     expect(summary.profiles).toMatchObject({ created: 0, grew: 0, merged: 0, split: 0 });
     expect(summary.profiles.active).toBeLessThan(summary.records);

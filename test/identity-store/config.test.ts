@@ -4,15 +4,21 @@ import { parseConfigText } from '../../src/config/load.js';
 describe('concord.yaml identity section', () => {
   it('defaults to threshold 0.9 and no source priority', () => {
     const result = parseConfigText('systems: {}\n', 'concord.yaml', {});
-    expect(result.ok && result.config.identity).toEqual({ threshold: 0.9, sourcePriority: [] });
+    expect(result.ok && result.config.identity).toEqual({ threshold: 0.9, sourcePriority: [], resolveOnSync: true });
   });
 
   it('reads threshold and source priority', () => {
     const result = parseConfigText('identity:\n  threshold: 0.95\n  sourcePriority: [salesforce, dataverse]\n', 'concord.yaml', {});
-    expect(result.ok && result.config.identity).toEqual({ threshold: 0.95, sourcePriority: ['salesforce', 'dataverse'] });
+    expect(result.ok && result.config.identity).toEqual({ threshold: 0.95, sourcePriority: ['salesforce', 'dataverse'], resolveOnSync: true });
+  });
+
+  it('reads resolveOnSync', () => {
+    const result = parseConfigText('identity:\n  resolveOnSync: false\n', 'concord.yaml', {});
+    expect(result.ok && result.config.identity.resolveOnSync).toBe(false);
   });
 
   it.each([
+    ['identity:\n  resolveOnSync: sometimes\n', 'identity.resolveOnSync'],
     ['identity:\n  threshold: 1.5\n', 'identity.threshold'],
     ['identity:\n  threshold: 0\n', 'identity.threshold'],
     ['identity:\n  sourcePriority: salesforce\n', 'identity.sourcePriority'],

@@ -7,7 +7,7 @@ import { ConcordError } from '../../core/errors.js';
 import { loadConfig } from '../../config/load.js';
 import { generateDemo, MAX_DEMO_PEOPLE, writeDemo, type DemoFiles } from '../../demo/index.js';
 import { executeSync } from '../execute-sync.js';
-import { resolvePersons } from '../../identity/resolve.js';
+import { profileAccuracy } from '../../identity/resolve.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
 import { openConfigStore } from '../open-config-store.js';
 import { printResolveSummary } from './resolve.js';
@@ -55,18 +55,16 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
         );
       }
       const loaded = loadConfig(files.config, ctx.env);
-      const { report, exitCode } = await executeSync(loaded, { full: false, json: opts.json === true, progress: true }, ctx);
-      // Unified profiles from what was just loaded, measured against the ground truth the demo wrote.
+      // The sync resolves the people it loads into profiles; here they are measured against the ground truth.
+      const { report, exitCode, identity } = await executeSync(loaded, { full: false, json: opts.json === true, progress: true }, ctx);
       const store = await openConfigStore(loaded);
       try {
         await store.migrate();
-        const resolved = await resolvePersons(store, {
-          truth: readGroundTruth(files.groundTruth.path), run: report.runId, threshold: loaded.config.identity.threshold,
-          sourcePriority: loaded.config.identity.sourcePriority, region: loaded.config.defaults.region,
-        });
+        const accuracy = await profileAccuracy(store, readGroundTruth(files.groundTruth.path));
         if (!opts.json) {
           ctx.output.out('');
-          printResolveSummary(ctx.output, resolved);
+          if (identity) printResolveSummary(ctx.output, { ...identity, accuracy });
+          else ctx.output.out(`profiles unchanged; against the ground truth: precision ${accuracy.precision.toFixed(3)}, recall ${accuracy.recall.toFixed(3)}, F1 (pairs) ${accuracy.f1.toFixed(3)}`);
         }
       } finally {
         await store.close();

@@ -1,6 +1,6 @@
 /**
  * Identity resolution over the store:
- *   concord resolve [--config f] [--threshold p] [--retrain] [--truth ground-truth.csv] [--json]
+ *   concord resolve [--config f] [--full] [--threshold p] [--retrain] [--truth ground-truth.csv] [--json]
  *   concord profiles list|show <unified id>
  *   concord profiles merge <idA> <idB> | split <id> <recordId> | always-match|never-match <recordA> <recordB> | decisions
  *   concord explain <recordA> <recordB> [--json]
@@ -39,6 +39,8 @@ const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 /** The summary table `concord resolve` (and `concord demo`) prints. */
 export function printResolveSummary(output: Output, s: ResolveStoreSummary): void {
   const rows: Array<[string, string | number]> = [
+    ['mode', s.mode],
+    ['changed records', s.changed],
     ['person records', s.records],
     ['candidate pairs', s.candidatePairs],
     ['matched pairs', s.matchedPairs],
@@ -59,21 +61,22 @@ export function printResolveSummary(output: Output, s: ResolveStoreSummary): voi
 export const registerResolve: RegisterCommand = (program, ctx) => {
   program
     .command('resolve')
-    .description('resolve the stored people into unified profiles with stable ids and golden values')
+    .description('resolve the stored people into unified profiles with stable ids and golden values (only what changed since the last run)')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--full', 're-resolve every stored person and rebuild the blocking index')
     .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1 (default: identity.threshold in the config, 0.9)')
     .option('--retrain', 'train the model again instead of reusing the saved parameters')
     .option('--truth <file>', 'ground-truth CSV (system,stream,record_id,truth_id): print pairwise precision, recall and F1')
     .option('--region <code>', 'default country for phone numbers and postcodes (default US)')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { config?: string; threshold?: string; retrain?: boolean; truth?: string; region?: string; json?: boolean }) => {
+    .action(async (opts: { config?: string; full?: boolean; threshold?: string; retrain?: boolean; truth?: string; region?: string; json?: boolean }) => {
       const loaded = loadConfig(opts.config, ctx.env);
       const { identity, defaults } = loaded.config;
       const threshold = opts.threshold === undefined ? identity.threshold : parseThreshold(opts.threshold);
       const truth = opts.truth === undefined ? undefined : readGroundTruth(resolvePath(opts.truth));
       const summary = await withStore(loaded, ctx.env, (store) =>
         resolvePersons(store, {
-          threshold, retrain: opts.retrain === true, sourcePriority: identity.sourcePriority, region: opts.region?.toUpperCase() ?? defaults.region,
+          threshold, full: opts.full === true, retrain: opts.retrain === true, sourcePriority: identity.sourcePriority, region: opts.region?.toUpperCase() ?? defaults.region,
           ...(truth && { truth }),
         }),
       );

@@ -30,6 +30,11 @@ export interface BlockingOptions {
   readonly placeholders?: readonly string[];
   /** Pairs per chunk handed to the consumer (default 65,536). */
   readonly chunkSize?: number;
+  /**
+   * Per rule (by index), key hashes that never block, as if their block were capped — for a run over part of
+   * the records whose caps were counted over all of them (incremental resolution).
+   */
+  readonly excludedKeys?: ReadonlyArray<ReadonlySet<number> | undefined>;
 }
 
 export interface BlockWarning {
@@ -87,7 +92,7 @@ export function buildBlockIndex(records: readonly IdentityRecord[], rules: reado
   const placeholders = placeholderSet(options.placeholders ?? DEFAULT_BLOCKING_PLACEHOLDERS);
   const sides = options.mode === 'link' ? (options.sides ?? sidesFromSource(records)) : undefined;
   const warnings: BlockWarning[] = [];
-  const ruleIndexes = rules.map((rule) => indexRule(records, rule, placeholders, cap, warnings));
+  const ruleIndexes = rules.map((rule, r) => indexRule(records, rule, placeholders, cap, warnings, options.excludedKeys?.[r]));
   return { size: records.length, mode: options.mode, sides, rules: ruleIndexes, warnings, chunkSize: options.chunkSize ?? 65_536 };
 }
 
@@ -102,7 +107,7 @@ function sidesFromSource(records: readonly IdentityRecord[]): Uint8Array {
   return sides;
 }
 
-function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[]): RuleIndex {
+function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[], excluded: ReadonlySet<number> | undefined): RuleIndex {
   const n = records.length;
   const keyIds = new Int32Array(n).fill(-1);
   // Hash → key id in an open-addressing table of two Int32Arrays (linear probing): a Map of a million
@@ -115,7 +120,7 @@ function indexRule(records: readonly IdentityRecord[], rule: BlockingRule, place
   const firstRecord: number[] = [];
   for (let i = 0; i < n; i++) {
     const hash = blockingHash(records[i]!, rule, placeholders);
-    if (hash < 0) continue;
+    if (hash < 0 || excluded?.has(hash)) continue;
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
     while (slotHash[slot] !== -1 && slotHash[slot] !== hash) slot = (slot + 1) & mask;
     if (slotHash[slot] === -1) {

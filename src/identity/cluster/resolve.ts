@@ -33,6 +33,8 @@ export interface ResolveOptions {
   /** Pairs with reviewThreshold ≤ probability < threshold are counted (and returned) for clerical review. */
   readonly reviewThreshold?: number;
   readonly maxBlockSize?: number;
+  /** Per blocking rule, key hashes that never block (see `BlockingOptions.excludedKeys`). */
+  readonly excludedKeys?: ReadonlyArray<ReadonlySet<number> | undefined>;
   readonly placeholders?: readonly string[];
   readonly guards?: readonly IdentifierGuard[];
   readonly randomPairs?: number;
@@ -152,6 +154,7 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     mode: sides ? 'link' : 'dedupe',
     ...(sides && { sides }),
     ...(options.maxBlockSize !== undefined && { maxBlockSize: options.maxBlockSize }),
+    ...(options.excludedKeys !== undefined && { excludedKeys: options.excludedKeys }),
     placeholders,
   });
   timings.blockIndexSeconds = lap();

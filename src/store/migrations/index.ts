@@ -9,9 +9,10 @@ import { migration as initial } from './001-initial.js';
 import { migration as identity } from './002-identity.js';
 import { migration as apiTokens } from './003-api-tokens.js';
 import { migration as profileSearch } from './004-profile-search.js';
+import { migration as identityBlocking } from './005-identity-blocking.js';
 import { migration as writeBack } from './006-write-back.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, writeBack];
+export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack];
 
 export { MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migration.js';

@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
+import { identityBlockingQueries } from '../../identity/store/blocking-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
 import { writeBackQueries } from '../../writeback/writeback-queries.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
@@ -35,6 +36,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     dialect: 'postgres',
     ...sharedQueries(kysely, 'postgres', clock),
     ...identityQueries(kysely, 'postgres', clock),
+    ...identityBlockingQueries(kysely, 'postgres', clock),
     ...apiQueries(kysely, 'postgres', clock),
     ...writeBackQueries(kysely, 'postgres', clock),
     ...profileSearchQueries(kysely, 'postgres'),

@@ -9,6 +9,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.js';
 import { sharedQueries } from '../queries.js';
 import { identityQueries } from '../../identity/store/identity-queries.js';
+import { identityBlockingQueries } from '../../identity/store/blocking-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
 import { writeBackQueries } from '../../writeback/writeback-queries.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
@@ -35,6 +36,7 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     dialect: 'sqlite',
     ...sharedQueries(kysely, 'sqlite', clock),
     ...identityQueries(kysely, 'sqlite', clock),
+    ...identityBlockingQueries(kysely, 'sqlite', clock),
     ...apiQueries(kysely, 'sqlite', clock),
     ...writeBackQueries(kysely, 'sqlite', clock),
     ...profileSearchQueries(kysely, 'sqlite'),
