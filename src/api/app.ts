@@ -87,9 +87,10 @@ function validationField(error: FastifyError): string {
   const first = error.validation?.[0];
   const context = error.validationContext === 'querystring' ? 'query' : (error.validationContext ?? 'request');
   if (!first) return context;
-  const missing = (first.params as { missingProperty?: unknown } | undefined)?.missingProperty;
+  const params = first.params as { missingProperty?: unknown; additionalProperty?: unknown } | undefined;
+  const named = params?.missingProperty ?? params?.additionalProperty;
   const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
-  const name = [path, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
+  const name = [path, typeof named === 'string' ? named : ''].filter(Boolean).join('.');
   return name ? `${context}.${name}` : context;
 }
 
@@ -125,7 +126,8 @@ export async function buildApp(ctx: ApiContext, options: BuildAppOptions = {}): 
     // One line per request, written by the onResponse hook below.
     logController: new LogController({ disableRequestLogging: true }),
     // Validation errors become problems in the error handler, one per request.
-    ajv: { customOptions: { allErrors: false } },
+    // Strict input: no silent coercion of a string into an array, no silent dropping of unknown fields.
+    ajv: { customOptions: { allErrors: false, coerceTypes: true, removeAdditional: false } },
   }) as unknown as FastifyInstance;
 
   app.decorateRequest('apiTokenName', undefined);

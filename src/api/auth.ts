@@ -35,11 +35,11 @@ export function createAuthenticator(store: Store, options: AuthOptions = {}): (h
   const touched = new Map<number, number>();
 
   return async (header) => {
-    const match = header === undefined ? null : /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    const match = header === undefined ? null : /^Bearer\s+(.*)$/is.exec(header);
     if (!match) {
       return { ok: false, code: 'AUTH_REQUIRED', detail: 'this route needs an API token', challenge: 'Bearer realm="concord"' };
     }
-    const presented = hashToken(match[1]!);
+    const presented = hashToken(match[1]!.trim());
     const token = await store.findApiToken(presented);
     if (!token || !hashesEqual(token.tokenHash, presented) || token.revokedAt !== undefined) {
       return { ok: false, code: 'AUTH_INVALID', detail: 'the API token is unknown or revoked', challenge: 'Bearer realm="concord", error="invalid_token"' };

@@ -132,6 +132,10 @@ export const registerRunRoutes: RegisterRoutes = async (app, ctx) => {
   });
 
   app.post<{ Body: { streams?: string[]; full?: boolean } | undefined }>('/api/runs', {
+    // No body at all means the defaults: every stream, incremental.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
     schema: {
       tags: ['runs'],
       summary: 'Start a sync',
