@@ -11,3 +11,4 @@
  */
 export { startSalesforceEmulator, type SalesforceEmulator, type EmulatorOptions } from './salesforce/index.js';
 export { startDataverseEmulator, type DataverseEmulator, type DataverseEmulatorOptions } from './dataverse/index.js';
+export { startLiveDemo, liveSystems, LIVE_DEMO_ENV, LIVE_DEMO_WRITE_BACK, type LiveDemo } from './live-demo.js';

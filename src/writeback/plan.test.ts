@@ -42,6 +42,15 @@ describe('planRows', () => {
     ]);
   });
 
+  it('does not copy a golden value over the target field when another field of its kind holds it', () => {
+    const held = { Phone: '+49 221 3634981', MobilePhone: '+49 (0)176 12546976', Email: 'old@example.com' };
+    const golden = { phone: gold('+4917612546976'), email: gold('new@example.com') };
+    expect(planRows({ ...options, heldIn: { phone: ['Phone', 'MobilePhone'] } }, [member('a', held, golden)])).toEqual([{ unifiedId: 'u-a', recordId: 'a', key: 'a', values: { Email: 'new@example.com' } }]);
+    expect(planRows(options, [member('a', held, golden)])[0]!.values).toEqual({ Phone: '+4917612546976', Email: 'new@example.com' });
+    // A target outside the slots (a text field) is compared with itself only.
+    expect(planRows({ fields: { Title: 'phone' }, region: 'US', keyOf: (m) => m.recordId, heldIn: { phone: ['Phone', 'MobilePhone'] } }, [member('a', held, golden)])[0]!.values).toEqual({ Title: '+4917612546976' });
+  });
+
   it('takes the key from keyOf (an external id the record holds, or none)', () => {
     const rows = planRows({ ...options, keyOf: (m) => m.held['Concord_Id__c'] as string | undefined }, [member('a', {}, { email: gold('a@example.com') })]);
     expect(rows[0]!.key).toBeUndefined();

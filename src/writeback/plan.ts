@@ -1,7 +1,8 @@
 /**
  * Which rows a write-back rule writes, and with which values: for each member record of a profile in the
  * rule's system and stream, the golden values that differ from what the system holds (as the store last read
- * it). Unchanged rows and unchanged fields are never sent. Pure.
+ * it) in the target field or in another field of the same kind. Unchanged rows and unchanged fields are never
+ * sent. Pure.
  *
  * A row refused or lost in one run still differs from the store in the next, so it is planned again: that is
  * how failed rows are retried. A row the vendor applied although its answer was lost is read back by the next
@@ -42,6 +43,12 @@ export interface PlanOptions {
   keyOf: (member: MemberRecord) => string | undefined;
   /** Default region for phone numbers without a country code. */
   region: string;
+  /**
+   * Fields of the record that hold values of an attribute (every phone slot for `phone`): when the target field
+   * is one of them, a golden value already held in any of them is not written over the target field (a mobile number is not copied over the
+   * business phone when the record has it as its mobile).
+   */
+  heldIn?: Readonly<Partial<Record<GoldenAttribute, readonly string[]>>>;
 }
 
 /**
@@ -79,7 +86,10 @@ export function planRows(options: PlanOptions, members: readonly MemberRecord[])
       const golden = member.golden[attribute];
       // No golden value: never blank out what the system holds.
       if (golden === undefined || golden.value.trim() === '') continue;
-      if (!sameValue(attribute, golden.value, member.held[field], options.region)) values[field] = golden.value;
+      // Other slots count only when the target is one of them (a phone field, not a free-text field).
+      const slots = options.heldIn?.[attribute];
+      const fields = slots?.includes(field) === true ? slots : [field];
+      if (!fields.some((f) => sameValue(attribute, golden.value, member.held[f], options.region))) values[field] = golden.value;
     }
     if (Object.keys(values).length > 0) rows.push({ unifiedId: member.unifiedId, recordId: member.recordId, key: options.keyOf(member), values });
   }

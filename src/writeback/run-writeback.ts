@@ -18,7 +18,7 @@ import type { UnifiedProfile } from '../identity/store/types.js';
 import { reverseMapping } from '../mapping/reverse.js';
 import { ConcordError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
-import type { WriteBackRule } from './config.js';
+import type { GoldenAttribute, WriteBackRule } from './config.js';
 import { planRows, type MemberRecord, type PlannedRow } from './plan.js';
 import { openTarget, type WriteTarget } from './targets.js';
 import type { WriteBackOutcome } from './types.js';
@@ -71,6 +71,29 @@ export function checkWritableFields(mappingSystem: string, rule: WriteBackRule, 
       });
     }
   }
+}
+
+/** CIM targets whose source fields hold values of a golden attribute. */
+const ATTRIBUTE_TARGETS: Partial<Record<GoldenAttribute, RegExp>> = {
+  email: /^ContactPointEmail(\[[^\]]*\])?\.emailAddress$/,
+  phone: /^ContactPointPhone(\[[^\]]*\])?\.telephoneNumber$/,
+};
+
+/**
+ * The source fields of the stream's shipped mapping that hold each attribute (every email and phone slot), from
+ * its reverse mapping; empty when the stream has no shipped mapping.
+ *
+ * @example
+ * heldInFields('salesforce', 'Contact').phone // ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Fax', 'AssistantPhone']
+ */
+export function heldInFields(mappingSystem: string, stream: string, overrides?: Parameters<typeof getMapping>[2]): Partial<Record<GoldenAttribute, string[]>> {
+  if (!hasMapping(mappingSystem, stream)) return {};
+  const fields = reverseMapping(getMapping(mappingSystem, stream, overrides)).fields;
+  const out: Partial<Record<GoldenAttribute, string[]>> = {};
+  for (const [attribute, target] of Object.entries(ATTRIBUTE_TARGETS) as Array<[GoldenAttribute, RegExp]>) {
+    out[attribute] = [...new Set(fields.filter((f) => target.test(f.target)).map((f) => f.source))];
+  }
+  return out;
 }
 
 /** Active person profiles by unified id, and the profile of each member record. */
@@ -147,7 +170,8 @@ export async function runWriteBack(store: Store, config: ConcordConfig, options:
       const members = await membersOf(store, rule, profiles, memberOf);
       entry.considered = members.length;
       const keyField = target.keyField;
-      const rows = planRows({ fields: rule.fields, region: config.defaults.region, keyOf: (m) => (keyField === undefined ? m.recordId : stringOrUndefined(m.held[keyField])) }, members);
+      const heldIn = heldInFields(target.mappingSystem, rule.stream, config.mappings[rule.system]?.[rule.stream]);
+      const rows = planRows({ fields: rule.fields, region: config.defaults.region, heldIn, keyOf: (m) => (keyField === undefined ? m.recordId : stringOrUndefined(m.held[keyField])) }, members);
       outcomes = await writeRows(target, rule, options.runId, rows);
     } catch (cause) {
       if (!isConcordError(cause) || cause.kind === 'bug') throw cause;

@@ -7,6 +7,7 @@ import { ConcordError } from '../../core/errors.js';
 import { loadConfig } from '../../config/load.js';
 import { generateDemo, MAX_DEMO_PEOPLE, writeDemo, type DemoFiles } from '../../demo/index.js';
 import { executeSync } from '../execute-sync.js';
+import { startLiveDemo } from '../../emulators/live-demo.js';
 import { profileAccuracy } from '../../identity/resolve.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
 import { openConfigStore } from '../open-config-store.js';
@@ -36,9 +37,10 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
     .option('-p, --people <n>', 'people in the generated world', positiveInt('people', MAX_DEMO_PEOPLE), 1000)
     .option('--seed <n>', 'random seed (same seed, same files)', positiveInt('seed', 2 ** 31 - 1), 42)
     .option('-d, --dir <dir>', 'where to write the data, its concord.yaml and the store', 'concord-demo')
+    .option('--live', 'read Salesforce and Dataverse through the live connectors from local emulators of their APIs (Marketing Cloud stays a file export)')
     .option('--no-serve', 'do not start the web UI afterwards')
     .option('--json', 'print the run report as JSON')
-    .action(async (opts: { people: number; seed: number; dir: string; serve: boolean; json?: boolean }) => {
+    .action(async (opts: { people: number; seed: number; dir: string; live?: boolean; serve: boolean; json?: boolean }) => {
       const started = performance.now();
       const files = await generateFiles(opts.people, opts.seed, opts.dir);
       const s = files.summary;
@@ -54,9 +56,13 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
           `people in 1 system: ${s.overlap.oneSystem}, in 2: ${s.overlap.twoSystems}, in all 3: ${s.overlap.threeSystems}; ground truth: ${files.groundTruth.path}\n`,
         );
       }
-      const loaded = loadConfig(files.config, ctx.env);
+      // --live: the same world served by the emulators, read through the live connectors (credentials in env vars).
+      const live = opts.live === true ? await startLiveDemo({ people: opts.people, seed: opts.seed, configPath: files.config }) : undefined;
+      const runCtx = live ? { ...ctx, env: { ...ctx.env, ...live.env } } : ctx;
+      if (live && !opts.json) ctx.output.out(`live: Salesforce emulator at ${live.salesforce.url}, Dataverse emulator at ${live.dataverse.url}\n`);
+      const loaded = loadConfig(files.config, runCtx.env);
       // The sync resolves the people it loads into profiles; here they are measured against the ground truth.
-      const { report, exitCode, identity } = await executeSync(loaded, { full: false, json: opts.json === true, progress: true }, ctx);
+      const { report, exitCode, identity } = await executeSync(loaded, { full: false, json: opts.json === true, progress: true }, runCtx).finally(() => live?.close());
       const store = await openConfigStore(loaded);
       try {
         await store.migrate();
