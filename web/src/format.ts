@@ -16,6 +16,13 @@ export function formatDate(iso: string | undefined | null): string {
   return date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:\d\dZ$/, ' UTC');
 }
 
+/** The date part only (`2026-11-27`), for lists where the time of day is noise. */
+export function formatDay(iso: string | undefined | null): string {
+  if (!iso) return '–';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString().slice(0, 10);
+}
+
 export function formatProbability(p: number): string {
   if (p >= 0.9995 && p < 1) return '>99.9%';
   if (p > 0 && p < 0.001) return '<0.1%';

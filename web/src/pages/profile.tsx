@@ -9,7 +9,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { useApi } from '../hooks.js';
-import { attributeLabel, formatDate, formatValue, shortId, systemColor } from '../format.js';
+import { attributeLabel, formatDate, formatDay, formatValue, shortId, systemColor } from '../format.js';
 import { href } from '../router.js';
 import type { GraphEdge, MemberRecord, MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
 import { ErrorBox, Loading, TableFrame } from '../components/status.js';
@@ -321,16 +321,20 @@ function Related({ p }: { p: Profile360 }) {
   return (
     <div class="related">
       <RelatedTable title="Accounts" rows={p.accounts} columns={[['Name', (r) => r.name], ['Role', (r) => r.role]]} />
-      <RelatedTable title="Cases" rows={p.cases} columns={[['Subject', (r) => r.subject], ['Status', (r) => r.status], ['Created', (r) => formatDate(r.createdAt)]]} />
+      <RelatedTable title="Cases" rows={p.cases} columns={[['Subject', (r) => r.subject], ['Status', (r) => r.status], ['Created', (r) => formatDay(r.createdAt)]]} />
       <RelatedTable title="Opportunities" rows={p.opportunities} columns={[['Name', (r) => r.name], ['Stage', (r) => r.stage], ['Amount', (r) => (r.amount === undefined ? undefined : r.amount.toLocaleString('en-US'))], ['Close', (r) => r.closeDate]]} />
-      <RelatedTable title="Campaign engagement" rows={p.engagement} columns={[['Type', (r) => r.type], ['Campaign', (r) => r.campaign], ['At', (r) => formatDate(r.at)]]} />
-      <RelatedTable title="Consent" rows={p.consent} columns={[['Channel', (r) => r.channel], ['Purpose', (r) => r.purpose], ['Status', (r) => r.status], ['At', (r) => formatDate(r.at)]]} />
+      <RelatedTable title="Campaign engagement" rows={p.engagement} columns={[['Type', (r) => r.type], ['Campaign', (r) => r.campaign], ['At', (r) => formatDay(r.at)]]} />
+      <RelatedTable title="Consent" rows={p.consent} columns={[['Channel', (r) => r.channel], ['Purpose', (r) => r.purpose], ['Status', (r) => r.status], ['At', (r) => formatDay(r.at)]]} />
     </div>
   );
 }
 
+const RELATED_SHOWN = 8;
+
 function RelatedTable<T extends { recordId: string; system: string }>({ title, rows, columns }: { title: string; rows: readonly T[]; columns: ReadonlyArray<[string, (row: T) => string | undefined]> }) {
+  const [all, setAll] = useState(false);
   const idBase = title.toLowerCase().replace(/\W+/g, '-');
+  const shown = all ? rows : rows.slice(0, RELATED_SHOWN);
   return (
     <section aria-labelledby={`${idBase}-title`} class="panel">
       <h2 id={`${idBase}-title`}>
@@ -339,32 +343,39 @@ function RelatedTable<T extends { recordId: string; system: string }>({ title, r
       {rows.length === 0 ? (
         <p class="muted">None.</p>
       ) : (
-        <TableFrame label={title}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">System</th>
-                {columns.map(([label]) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={`${row.recordId}-${i}`}>
-                  <td>
-                    <SystemChip system={row.system} />
-                  </td>
-                  {columns.map(([label, cell]) => (
-                    <td key={label}>{cell(row) ?? '–'}</td>
+        <>
+          <TableFrame label={title}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">System</th>
+                  {columns.map(([label]) => (
+                    <th key={label} scope="col">
+                      {label}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableFrame>
+              </thead>
+              <tbody>
+                {shown.map((row, i) => (
+                  <tr key={`${row.recordId}-${i}`}>
+                    <td>
+                      <SystemChip system={row.system} />
+                    </td>
+                    {columns.map(([label, cell]) => (
+                      <td key={label}>{cell(row) ?? '–'}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          {rows.length > RELATED_SHOWN && (
+            <button type="button" class="more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+              {all ? `Show the first ${RELATED_SHOWN}` : `Show all ${rows.length}`}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
