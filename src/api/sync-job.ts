@@ -1,7 +1,7 @@
 /**
- * The sync the scheduler runs: the same plan and pipeline as `concord sync` (without a terminal), into the
- * server's open store, then identity resolution over what it loaded, as `concord demo` and `concord resolve`
- * do, then write-back when configured, as `concord sync` does. A sync stopped by shutdown is not followed by a resolution; the next one catches up.
+ * The sync the scheduler runs: the same steps as `concord sync` without a terminal — plan and pipeline into
+ * the server's open store, identity resolution of what changed (`identity.resolveOnSync`), then write-back
+ * when configured. A sync stopped by shutdown is not followed by a resolution; the next one catches up.
  *
  * @example
  * const scheduler = createScheduler({ job: configuredSyncJob({ loaded, store, env, logger }) });
@@ -9,7 +9,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { planConfiguredSync, runPlannedSync } from '../cli/execute-sync.js';
 import type { LoadedConfig } from '../config/load.js';
-import { resolvePersons } from '../identity/resolve.js';
+import { resolveAfterSync } from '../cli/resolve-after-sync.js';
 import type { Store } from '../store/store.js';
 import { runWriteBack } from '../writeback/run-writeback.js';
 import type { SyncJob } from './scheduler.js';
@@ -44,9 +44,9 @@ export function configuredSyncJob(deps: SyncJobDeps): SyncJob {
     });
     logger?.info({ runId: report.runId, status: report.status, totals: report.totals, seconds: report.seconds }, 'sync finished');
     if (hooks.signal.aborted) return;
-    const { identity, defaults } = loaded.config;
-    const resolved = await resolvePersons(store, { run: report.runId, threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region });
-    logger?.info({ runId: report.runId, profiles: resolved.profiles, seconds: resolved.seconds }, 'identity resolved');
+    // The same identity step as `concord sync` (identity.resolveOnSync, incremental).
+    const resolved = await resolveAfterSync(loaded, store, report);
+    if (resolved) logger?.info({ runId: report.runId, mode: resolved.mode, profiles: resolved.profiles, seconds: resolved.seconds }, 'identity resolved');
     // As `concord sync`: golden values go back to the systems only after a complete sync.
     if (report.status === 'succeeded' && loaded.config.writeBack.length > 0) {
       const writeBack = await runWriteBack(store, loaded.config, { runId: report.runId, env, baseDir: loaded.baseDir });
