@@ -8,6 +8,8 @@
  * await store.createApiToken('ops', hashToken(token));
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { ConcordError } from '../core/errors.js';
+import type { Store } from '../store/store.js';
 
 export const TOKEN_PREFIX = 'cct_';
 /** A well-formed token: the prefix and 43 base64url characters. */
@@ -28,4 +30,21 @@ export function hashesEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'utf8');
   const right = Buffer.from(b, 'utf8');
   return left.length === right.length && timingSafeEqual(left, right);
+}
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
+
+/**
+ * Creates a token named `name` in the store and returns it: the only time it exists in clear.
+ *
+ * @example
+ * const token = await issueToken(store, 'ops'); // 'cct_…'
+ */
+export async function issueToken(store: Store, name: string): Promise<string> {
+  if (!NAME.test(name)) {
+    throw new ConcordError('TOKEN_NAME_INVALID', `token name "${name}" is not valid`, { kind: 'usage', hint: 'use 1–64 letters, digits, . _ @ - (starting with a letter or digit)' });
+  }
+  const token = generateToken();
+  await store.createApiToken(name, hashToken(token));
+  return token;
 }

@@ -13,6 +13,7 @@ import { readGroundTruth } from '../../identity/store/truth.js';
 import { openConfigStore } from '../open-config-store.js';
 import { printResolveSummary } from './resolve.js';
 import { formatTable } from '../output.js';
+import { serveDemo } from '../../api/demo-serve.js';
 import type { RegisterCommand } from './types.js';
 
 function positiveInt(name: string, max: number) {
@@ -23,6 +24,12 @@ function positiveInt(name: string, max: number) {
     }
     return n;
   };
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new ConcordError('DEMO_BAD_OPTION', `--port must be a whole number from 0 to 65535, not "${value}"`, { kind: 'usage' });
+  return n;
 }
 
 /** Generates and writes the demo; the world is not kept, so the sync that follows has its memory back. */
@@ -39,8 +46,9 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
     .option('-d, --dir <dir>', 'where to write the data, its concord.yaml and the store', 'concord-demo')
     .option('--live', 'read Salesforce and Dataverse through the live connectors from local emulators of their APIs (Marketing Cloud stays a file export)')
     .option('--no-serve', 'do not start the web UI afterwards')
+    .option('--port <port>', 'port of the web UI (default: serve.port, 4321; the next free one when taken; 0 picks any)', (v) => portNumber(v))
     .option('--json', 'print the run report as JSON')
-    .action(async (opts: { people: number; seed: number; dir: string; live?: boolean; serve: boolean; json?: boolean }) => {
+    .action(async (opts: { people: number; seed: number; dir: string; live?: boolean; serve: boolean; port?: number; json?: boolean }) => {
       const started = performance.now();
       const files = await generateFiles(opts.people, opts.seed, opts.dir);
       const s = files.summary;
@@ -80,8 +88,9 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
         ctx.output.out(`  cd ${files.dir} && npx concord sync          # a second sync finds everything unchanged`);
         ctx.output.out(`  npx concord runs show ${report.runId} --config ${join(files.dir, 'concord.yaml')}`);
         ctx.output.out(`  npx concord profiles list --config ${join(files.dir, 'concord.yaml')}   # unified profiles; then profiles show <id>`);
-        if (opts.serve) ctx.output.out('  (the web UI is not part of this version: nothing to serve yet)');
       }
       setExit(exitCode);
+      // Last: the web UI on the demo's store, signed in by the URL, until Ctrl-C.
+      if (opts.serve) await serveDemo(loaded, { env: ctx.env, output: ctx.output, port: opts.port });
     });
 };

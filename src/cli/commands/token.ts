@@ -4,13 +4,11 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig } from '../../config/load.js';
-import { generateToken, hashToken } from '../../api/tokens.js';
+import { issueToken } from '../../api/tokens.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
 import { formatTable } from '../output.js';
 import type { RegisterCommand } from './types.js';
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
 async function withStore<T>(config: string | undefined, env: NodeJS.ProcessEnv, use: (store: Store) => Promise<T>): Promise<T> {
   const store = await openConfigStore(loadConfig(config, env));
@@ -22,21 +20,6 @@ async function withStore<T>(config: string | undefined, env: NodeJS.ProcessEnv, 
   }
 }
 
-/**
- * Creates a token named `name` and returns it (the only time it exists in clear).
- *
- * @example
- * const token = await createToken(store, 'ops'); // 'cct_…'
- */
-export async function createToken(store: Store, name: string): Promise<string> {
-  if (!NAME.test(name)) {
-    throw new ConcordError('TOKEN_NAME_INVALID', `token name "${name}" is not valid`, { kind: 'usage', hint: 'use 1–64 letters, digits, . _ @ - (starting with a letter or digit)' });
-  }
-  const token = generateToken();
-  await store.createApiToken(name, hashToken(token));
-  return token;
-}
-
 export const registerToken: RegisterCommand = (program, ctx) => {
   const token = program.command('token').description('API tokens for concord serve: create (printed once), list, revoke');
   token
@@ -46,7 +29,7 @@ export const registerToken: RegisterCommand = (program, ctx) => {
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
     .option('--json', 'print JSON')
     .action(async (opts: { name: string; config?: string; json?: boolean }) => {
-      const secret = await withStore(opts.config, ctx.env, (store) => createToken(store, opts.name));
+      const secret = await withStore(opts.config, ctx.env, (store) => issueToken(store, opts.name));
       if (opts.json) return ctx.output.out(JSON.stringify({ name: opts.name, token: secret }, null, 2));
       ctx.output.out(secret);
       ctx.output.err(`token "${opts.name}" created. It is shown only now: keep it somewhere safe, send it as \`Authorization: Bearer <token>\`.`);
