@@ -70,6 +70,8 @@ export async function openTarget(system: string, systemConfig: Record<string, un
     if (Array.isArray(rule.externalId)) throw new ConcordError('CONFIG_INVALID', `writeBack ${system}/${rule.stream}: externalId of a Salesforce system is one field name`, { kind: 'config', context });
     const field = rule.externalId ?? 'Id';
     const writer = salesforceDestination.createWriter(parsed(salesforceSpec, system, systemConfig), { ...ctx, systemName: system });
+    // One cheap call first: its Sforce-Limit-Info arms the quota guard, so a write never spends an exhausted quota.
+    await writer.client.json('GET', '/limits', { context });
     return {
       mappingSystem: 'salesforce',
       keyField: field === 'Id' ? undefined : field,

@@ -29,7 +29,7 @@ export interface DataverseEmulator {
   environment: EmulatedEnvironment;
   server: DataverseEmulatorServer;
   mutate: Pick<EmulatedEnvironment, 'create' | 'update' | 'delete'>;
-  faults: { inject(fault: Fault): void; clear(): void; expireTokens(): void; expireDeltaTokens(): void; setChangeTracking(table: string, on: boolean): void };
+  faults: { inject(fault: Fault): void; clear(): void; expireTokens(): void; expireDeltaTokens(): void; setChangeTracking(table: string, on: boolean): void; shortBatchAnswer(times?: number): void };
   close(): Promise<void>;
 }
 
@@ -53,6 +53,9 @@ export async function startDataverseEmulator(options: DataverseEmulatorOptions):
       clear: () => server.clearFaults(),
       expireTokens: () => server.expireTokens(),
       expireDeltaTokens: () => environment.expireDeltaTokens(),
+      shortBatchAnswer(times = 1) {
+        server.shortBatchAnswers = times;
+      },
       setChangeTracking(table, on) {
         const schema = environment.schema.get(table);
         if (!schema) throw new Error(`no table ${table}`);

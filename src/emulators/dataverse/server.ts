@@ -80,6 +80,8 @@ export class DataverseEmulatorServer {
   readonly alternateKeys: Readonly<Record<string, readonly string[]>>;
   /** Requests served, per method and path (without query), for tests. */
   readonly requests: Array<{ method: string; path: string }> = [];
+  /** `$batch` answers still to cut short: the last part's answer is lost, though every part was carried out. */
+  shortBatchAnswers = 0;
   private readonly tokens = new Set<string>();
   private readonly snapshots = new Map<string, Snapshot>();
   private faults: Array<Fault & { left: number }> = [];
@@ -445,6 +447,10 @@ export class DataverseEmulatorServer {
       const headerLines = Object.entries({ ...(reply.body === undefined ? {} : { 'Content-Type': 'application/json; odata.metadata=minimal' }), ...reply.headers }).map(([k, v]) => `${k}: ${v}`);
       replies.push(['Content-Type: application/http', 'Content-Transfer-Encoding: binary', '', `HTTP/1.1 ${reply.status} ${STATUS_TEXT[reply.status] ?? ''}`.trimEnd(), ...headerLines, '', reply.body === undefined ? '' : JSON.stringify(reply.body)].join('\r\n'));
       if (reply.status >= 400 && !continueOnError) break;
+    }
+    if (this.shortBatchAnswers > 0 && replies.length > 0) {
+      this.shortBatchAnswers--;
+      replies.pop();
     }
     return { contentType: `multipart/mixed; boundary=${out}`, text: `${replies.map((r) => `--${out}\r\n${r}\r\n`).join('')}--${out}--\r\n` };
   }

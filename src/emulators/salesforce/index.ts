@@ -29,7 +29,7 @@ export interface SalesforceEmulator {
   org: EmulatedOrg;
   server: SalesforceEmulatorServer;
   mutate: Pick<EmulatedOrg, 'create' | 'update' | 'softDelete' | 'hardDelete' | 'touchMany' | 'purgeDeletedLog'>;
-  faults: { inject(fault: Fault): void; rejectRecord(key: string, statusCode?: string, message?: string): void; clear(): void; expireTokens(): void; setApiUsage(used: number, limit?: number): void; bulkNeverFinishes(on: boolean): void };
+  faults: { inject(fault: Fault): void; rejectRecord(key: string, statusCode?: string, message?: string): void; clear(): void; expireTokens(): void; setApiUsage(used: number, limit?: number): void; bulkNeverFinishes(on: boolean): void; bulkShortPage(times?: number): void; shortCollectionAnswer(times?: number): void };
   close(): Promise<void>;
 }
 
@@ -62,6 +62,12 @@ export async function startSalesforceEmulator(options: EmulatorOptions): Promise
       },
       bulkNeverFinishes(on) {
         server.bulkNeverFinishes = on;
+      },
+      bulkShortPage(times = 1) {
+        server.bulkShortPages = times;
+      },
+      shortCollectionAnswer(times = 1) {
+        server.shortCollectionAnswers = times;
       },
     },
     close: () => server.close(),

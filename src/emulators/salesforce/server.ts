@@ -84,6 +84,10 @@ export class SalesforceEmulatorServer {
   apiLimit: number;
   /** When true, Bulk jobs stay InProgress forever (anchors §1.10 #11). */
   bulkNeverFinishes = false;
+  /** Bulk results pages still to cut short: the last row is lost in transit, `Sforce-NumberOfRecords` still counts it. */
+  bulkShortPages = 0;
+  /** sObject Collections answers still to cut short: one per-record result fewer than records sent (the writes happen). */
+  shortCollectionAnswers = 0;
   bulkPollsToComplete: number;
   /** Requests served, by method and path (for tests that check which resources a connector used). */
   readonly requestLog: Array<{ method: string; path: string; status: number }> = [];
@@ -323,7 +327,14 @@ export class SalesforceEmulatorServer {
     m = /^\/query(?:All)?\/(01g[0-9a-f]+)-(\d+)$/.exec(path);
     if (method === 'GET' && m) return { status: 200, body: this.queryPage(m[1]!, Number(m[2])) };
     m = /^\/composite\/sobjects\/([A-Za-z0-9_]+)\/([A-Za-z0-9_]+)$/.exec(path);
-    if (method === 'PATCH' && m) return { status: 200, body: this.upsertCollection(m[1]!, m[2]!, body) };
+    if (method === 'PATCH' && m) {
+      const results = this.upsertCollection(m[1]!, m[2]!, body);
+      if (this.shortCollectionAnswers > 0 && results.length > 0) {
+        this.shortCollectionAnswers--;
+        return { status: 200, body: results.slice(0, -1) };
+      }
+      return { status: 200, body: results };
+    }
     if (path === '/jobs/query' && method === 'POST') return { status: 200, body: this.createJob(version, body) };
     m = /^\/jobs\/query\/(750[A-Za-z0-9]+)(\/results)?$/.exec(path);
     if (m) return this.jobRoute(method, m[1]!, m[2] !== undefined, version, params, body);
@@ -532,6 +543,10 @@ export class SalesforceEmulatorServer {
     const slice = job.rows.slice(offset, offset + max);
     const next = offset + slice.length < job.rows.length ? Buffer.from(String(offset + slice.length)).toString('base64url') : 'null';
     const lines = [job.query.fields.join(','), ...slice.map((r) => job.query.fields.map((f) => csvCell(r[f] ?? null)).join(','))];
+    if (this.bulkShortPages > 0 && slice.length > 0) {
+      this.bulkShortPages--;
+      lines.pop();
+    }
     return { status: 200, body: `${lines.join('\n')}\n`, headers: { 'Sforce-Locator': next, 'Sforce-NumberOfRecords': String(slice.length) } };
   }
 }
