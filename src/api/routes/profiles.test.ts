@@ -143,7 +143,7 @@ describe('profile routes', () => {
   it('answer bad input with 400 and unknown ids with 404, as problem+json', async () => {
     const cases: Array<[string, number, string]> = [
       ['/api/profiles?limit=0', 400, 'BAD_REQUEST'],
-      ['/api/profiles?email=nope', 400, 'SEARCH_INVALID'],
+      ['/api/profiles?email=nope', 400, 'BAD_REQUEST'],
       ['/api/profiles?cursor=xyz', 400, 'BAD_REQUEST'],
       ['/api/profiles/no-such-profile', 404, 'PROFILE_NOT_FOUND'],
       ['/api/profiles/no-such-profile/history', 404, 'PROFILE_NOT_FOUND'],

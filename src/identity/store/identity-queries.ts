@@ -70,11 +70,11 @@ export function identityQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clo
           .where('entity', '=', 'ContactPoint')
           .where('deleted', '=', pg ? false : 0)
           .where(partyOf, 'in', ids)
-          .orderBy('id')
           .execute();
         out.push(...rows.map(toStoredCimRecord));
       }
-      return out;
+      // Sorted here: an ORDER BY id makes SQLite walk every ContactPoint in id order instead of the party index.
+      return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
 
     async listProfileMembers(kind) {

@@ -74,7 +74,7 @@ describe('parseSearchText', () => {
   it('combines filters; a bad email or phone filter is a usage error naming the field', () => {
     expect(searchTermsOf({ email: 'Ada@Example.com', name: 'ada' })).toEqual([{ kind: 'email', values: ['ada@example.com'] }, { kind: 'name', prefix: 'ada' }]);
     expect(searchTermsOf({})).toEqual([]);
-    expect(() => searchTermsOf({ email: 'nope' })).toThrow(expect.objectContaining({ code: 'SEARCH_INVALID', kind: 'usage', context: { field: 'email' } }));
-    expect(() => searchTermsOf({ phone: '12' })).toThrow(expect.objectContaining({ code: 'SEARCH_INVALID', context: { field: 'phone' } }));
+    expect(() => searchTermsOf({ email: 'nope' })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', kind: 'usage', context: { field: 'email' } }));
+    expect(() => searchTermsOf({ phone: '12' })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST', context: { field: 'phone' } }));
   });
 });

@@ -121,8 +121,9 @@ export function profileSearchKeys(source: SearchSource, region = 'US'): SearchKe
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PHONE_LIKE = /^\+?[\d\s().\-/]+$/;
 
+/** A filter that cannot be searched for: a usage error naming the query parameter (400 BAD_REQUEST in the API). */
 function invalid(field: string, message: string, hint: string): ConcordError {
-  return new ConcordError('SEARCH_INVALID', `${field}: ${message}`, { kind: 'usage', hint, context: { field } });
+  return new ConcordError('BAD_REQUEST', `query.${field}: ${message}`, { kind: 'usage', hint, context: { field } });
 }
 
 function emailTerm(raw: string, field: string): SearchTerm {

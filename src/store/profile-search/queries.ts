@@ -248,14 +248,14 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
       const out = [];
       for (const part of chunks([...new Set(values)])) {
         let query = d.selectFrom('cim_records').selectAll().where('entity', '=', entity).where('deleted', '=', live).where(jsonField(dialect, field), 'in', part);
-        query = options.newestBy === undefined ? query.orderBy('id') : query.orderBy(jsonField(dialect, options.newestBy), 'desc').orderBy('id');
-        out.push(...(await query.limit(limit).execute()).map(toStoredCimRecord));
+        // Ordered by id only in memory: an ORDER BY id lets SQLite prefer walking every record of the entity in id
+        // order over the link index.
+        if (options.newestBy !== undefined) query = query.orderBy(jsonField(dialect, options.newestBy), 'desc').limit(limit);
+        out.push(...(await query.execute()).map(toStoredCimRecord));
       }
-      if (options.newestBy !== undefined) {
-        const key = options.newestBy;
-        const at = (r: { data: Record<string, unknown> }): string => (typeof r.data[key] === 'string' ? (r.data[key] as string) : '');
-        out.sort((a, b) => at(b).localeCompare(at(a)) || (a.id < b.id ? -1 : 1));
-      }
+      const key = options.newestBy;
+      const at = (r: { data: Record<string, unknown> }): string => (key !== undefined && typeof r.data[key] === 'string' ? (r.data[key] as string) : '');
+      out.sort((a, b) => at(b).localeCompare(at(a)) || (a.id < b.id ? -1 : 1));
       return out.slice(0, limit);
     },
   };
