@@ -99,11 +99,14 @@ export async function executeSync(loaded: LoadedConfig, options: ExecuteSyncOpti
 
 ${renderProfilesBlock(identity)}` : ''));
     // Last step, after identity resolution: golden values back to the systems, only after a complete sync.
+    // A rule that could not run or rows whose call failed (quota, outage) make the run a failure: run again to retry.
+    let writeBackIncomplete = false;
     if (report.status === 'succeeded' && loaded.config.writeBack.length > 0) {
       const writeBack = await runWriteBack(store, loaded.config, { runId: report.runId, env: ctx.env, baseDir: loaded.baseDir });
       for (const line of renderWriteBack(writeBack)) if (options.json) ctx.output.err(line); else ctx.output.out(line);
+      writeBackIncomplete = writeBack.rules.some((r) => r.error !== undefined || r.failed > 0);
     }
-    const exitCode = report.status !== 'succeeded' ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
+    const exitCode = report.status !== 'succeeded' || writeBackIncomplete ? EXIT.failure : report.totals.deadLettered > 0 ? EXIT.deadLettered : EXIT.ok;
     return { report, exitCode, identity };
   } finally {
     view.stop();
