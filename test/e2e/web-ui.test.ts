@@ -107,6 +107,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
 
   it('searches a demo customer as you type and opens the profile with values from two systems and their sources', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
     // By last name, as typed: the list narrows on the server a moment after the last keystroke.
     const lastName = customer.name.split(' ').at(-1) ?? customer.name;
     await page.getByLabel('Search customers').pressSequentially(lastName, { delay: 20 });
@@ -192,6 +193,33 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     const after = await apiGet<Profile>(`/api/profiles/${customer.unifiedId}`);
     expect(after.members.map((m) => m.recordId)).not.toContain(leaving.recordId);
     expect(after.members).toHaveLength(before - 1);
+  });
+
+  it('merges the split-out record back, picking the other profile by search in the dialog', async () => {
+    const leaving = customer.members[customer.members.length - 1];
+    if (!leaving) throw new Error('picked customer has no members');
+    const record = await apiGet<{ profile?: { unifiedId: string } }>(`/api/records/${leaving.recordId}`);
+    const other = record.profile?.unifiedId;
+    if (!other) throw new Error('the split-out record belongs to no profile');
+    expect(other).not.toBe(customer.unifiedId);
+
+    await page.getByRole('button', { name: 'Merge with…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge two profiles?' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Find the other profile').fill(other);
+    await dialog.getByRole('radio').first().check();
+    await dialog.getByLabel('Reason (kept with the decision)').fill('same person after all');
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText(/^Merged: the profile now has \d+ records\.$/).waitFor();
+    // The page shows the surviving profile, with the record back among its members, as the API has it.
+    await page.locator(`[data-testid=members] th.member-head[data-record-id="${leaving.recordId}"]`).waitFor();
+    const survivor = (await apiGet<{ profile?: { unifiedId: string } }>(`/api/records/${leaving.recordId}`)).profile?.unifiedId;
+    if (!survivor) throw new Error('the merged record belongs to no profile');
+    expect(page.url()).toContain(`#/profiles/${survivor}`);
+    const merged = await apiGet<Profile>(`/api/profiles/${survivor}`);
+    expect(merged.members.length).toBeGreaterThanOrEqual(2);
+    await page.getByRole('heading', { name: `Member records (${merged.members.length})` }).waitFor();
   });
 
   it('shows run history and a run with its counts per stream', async () => {

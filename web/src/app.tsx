@@ -5,7 +5,7 @@
  * @example
  * render(<App />, document.getElementById('app')!);
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useRoute } from './hooks.js';
 import { href, type Route } from './router.js';
 import { clearToken, readToken } from './token.js';
@@ -77,7 +77,8 @@ export function App() {
   const firstRender = useRef(true);
   const effective: Route = signedIn || route.name === 'sign-in' ? route : { name: 'sign-in', params: {}, query: new URLSearchParams(route.name === 'dashboard' ? '' : `next=${encodeURIComponent(window.location.hash.slice(1))}`) };
 
-  useEffect(() => {
+  // A layout effect, so focus has moved before the next keystroke is handled.
+  useLayoutEffect(() => {
     document.title = `${TITLES[effective.name]} · Concord`;
     // On navigation, move focus to the new page so screen readers announce it and keyboard users start at
     // the top; on first load the browser's own start (skip link first) is kept.

@@ -5,7 +5,7 @@
  * @example
  * <ConfirmDialog open={open} title="Split profile" confirmLabel="Split" onConfirm={split} onClose={() => setOpen(false)}>…</ConfirmDialog>
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 
 export interface ConfirmDialogProps {
@@ -23,6 +23,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 
 export function ConfirmDialog({ open, title, confirmLabel, busy = false, danger = false, onConfirm, onClose, children }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const opener = useRef<Element | null>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -54,7 +55,7 @@ export function ConfirmDialog({ open, title, confirmLabel, busy = false, danger 
   };
 
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onKeyDown={onKeyDown} onCancel={(e) => { e.preventDefault(); if (!busy) onClose(); }}>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onKeyDown={onKeyDown} onCancel={(e) => { e.preventDefault(); if (!busy) onClose(); }}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -62,7 +63,7 @@ export function ConfirmDialog({ open, title, confirmLabel, busy = false, danger 
           if (!busy) onConfirm();
         }}
       >
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         {children}
         <div class="dialog-actions">
           <button type="button" onClick={onClose} disabled={busy}>

@@ -16,6 +16,7 @@ import { ErrorBox, Loading, TableFrame } from '../components/status.js';
 import { ProvenanceBadge, SystemChip } from '../components/badges.js';
 import { ConfirmDialog } from '../components/dialog.js';
 import { MatchGraph } from '../components/match-graph.js';
+import { ProfilePicker } from '../components/profile-picker.js';
 
 const MEMBER_FIELDS: ReadonlyArray<[keyof MemberValues, string]> = [
   ['personName', 'Name'],
@@ -102,7 +103,7 @@ export function Profile({ id }: { id: string }) {
   const merge = async (): Promise<void> => {
     const other = mergeWith.trim();
     if (!other) {
-      setActionError(new Error('Enter the unified id of the profile to merge with.'));
+      setActionError(new Error('Find the other profile and choose it first.'));
       return;
     }
     setBusy(true);
@@ -307,8 +308,7 @@ export function Profile({ id }: { id: string }) {
 
       <ConfirmDialog open={dialog === 'merge'} title="Merge two profiles?" confirmLabel="Merge" busy={busy} onConfirm={() => void merge()} onClose={closeDialog}>
         <p>Every record of both profiles will be matched together from now on.</p>
-        <label for="merge-with">Unified id of the other profile</label>
-        <input id="merge-with" type="text" class="mono" value={mergeWith} onInput={(e) => setMergeWith(e.currentTarget.value)} required />
+        {dialog === 'merge' && <ProfilePicker exclude={p.unifiedId} value={mergeWith} onChange={setMergeWith} />}
         <label for="merge-reason">Reason (kept with the decision)</label>
         <input id="merge-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         {actionError && <ErrorBox error={actionError} />}

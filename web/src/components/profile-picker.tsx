@@ -1,0 +1,38 @@
+/**
+ * Finds another profile to merge with: a search box (name, email, phone or id, on the server, debounced) and
+ * the first matches as radio buttons. The current profile is left out.
+ *
+ * @example
+ * <ProfilePicker exclude={profile.unifiedId} value={other} onChange={setOther} />
+ */
+import { useState } from 'preact/hooks';
+import { useApi, useDebounced } from '../hooks.js';
+import type { Page, ProfileSummary } from '../types.js';
+import { ErrorBox } from './status.js';
+
+export function ProfilePicker({ exclude, value, onChange }: { exclude: string; value: string; onChange: (unifiedId: string) => void }) {
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 250);
+  const found = useApi<Page<ProfileSummary>>(q ? '/api/profiles' : null, { q, limit: 8 });
+  const items = (found.data?.items ?? []).filter((p) => p.unifiedId !== exclude);
+  return (
+    <div class="picker">
+      <label for="merge-find">Find the other profile</label>
+      <input id="merge-find" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder="Name, email, phone or id" autoComplete="off" />
+      {found.error && <ErrorBox error={found.error} />}
+      {q && found.data && (
+        <fieldset>
+          <legend>{items.length === 0 ? 'No other profile matches' : 'Merge with'}</legend>
+          {items.map((p) => (
+            <label key={p.unifiedId} class="check picker-option">
+              <input type="radio" name="merge-with" value={p.unifiedId} checked={value === p.unifiedId} onChange={() => onChange(p.unifiedId)} />
+              <span>
+                <strong>{p.name ?? p.unifiedId}</strong> {p.email ?? p.phone ?? ''} <span class="muted">· {p.systems.join(', ')} · {p.members} record(s)</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </div>
+  );
+}
