@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../store/store.js';
 import { STORES } from '../../../test/support/stores.js';
 import { hashToken } from '../tokens.js';
+import { distinctPeople, individualId, storePeople } from '../../../test/identity-store/people.js';
 
 /** A clock that moves a minute per call. */
 function minutes(start = Date.parse('2026-03-01T00:00:00Z')): () => Date {
@@ -86,6 +87,34 @@ for (const backend of STORES) {
       const [state] = await store.apiStreamStates();
       expect(state).toMatchObject({ system: 'sf', stream: 'Contact', cursor: { since: 'x' }, lastRun: { runId: run.id, status: 'succeeded' } });
       expect(await store.apiProfileStats()).toEqual({ active: 0, merged: 0, records: 0, multiSystem: 0, overlap: [] });
+    });
+
+    it('counts person profiles and the systems each one spans', async () => {
+      await open();
+      const crm = distinctPeople(3, 'crm');
+      const erp = [{ ...crm[0]!, system: 'erp', id: 'erp-0' }, { ...crm[1]!, system: 'erp', id: 'erp-1' }];
+      await storePeople(store, [...crm, ...erp]);
+      const at = '2026-03-01T00:00:00.000Z';
+      const profile = (unifiedId: string, status: 'active' | 'merged' = 'active') => ({ unifiedId, kind: 'person' as const, createdAt: at, updatedAt: at, status, attributes: {} });
+      await store.applyIdentityChanges({
+        profiles: [profile('U1'), profile('U2'), profile('U3'), profile('U4', 'merged')],
+        members: [
+          { recordId: individualId(crm[0]!), unifiedId: 'U1', since: at },
+          { recordId: individualId(erp[0]!), unifiedId: 'U1', since: at },
+          { recordId: individualId(crm[1]!), unifiedId: 'U2', since: at },
+          { recordId: individualId(erp[1]!), unifiedId: 'U2', since: at },
+          { recordId: individualId(crm[2]!), unifiedId: 'U3', since: at },
+        ],
+        removedMembers: [],
+        history: [],
+      });
+      expect(await store.apiProfileStats()).toEqual({
+        active: 3,
+        merged: 1,
+        records: 5,
+        multiSystem: 2,
+        overlap: [{ systems: ['crm', 'erp'], profiles: 2 }, { systems: ['crm'], profiles: 1 }],
+      });
     });
   });
 }
