@@ -248,6 +248,34 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Runs' }).locator('tbody tr').count()).toBe(before + 1);
   });
 
+  it('pages through all profiles on the server, never asking for more than a page', async () => {
+    const asked: URL[] = [];
+    const listen = (request: { url(): string }): void => {
+      const url = new URL(request.url());
+      if (url.pathname === '/api/profiles') asked.push(url);
+    };
+    page.on('request', listen);
+    try {
+      await page.goto(`${server.url}/#/search`);
+      await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+      const results = page.getByRole('region', { name: 'Search results' });
+      const firstNames = async (): Promise<string> => (await results.locator('tbody th').allTextContents()).join('|');
+      await expect.poll(() => results.locator('tbody tr').count()).toBe(25);
+      const pageOne = await firstNames();
+      await page.getByRole('button', { name: 'Next' }).click();
+      await page.getByText('Page 2').waitFor();
+      await expect.poll(firstNames).not.toBe(pageOne);
+      await page.getByRole('button', { name: 'Previous' }).click();
+      await page.getByText('Page 1').waitFor();
+      await expect.poll(firstNames).toBe(pageOne);
+    } finally {
+      page.off('request', listen);
+    }
+    expect(asked.length).toBeGreaterThanOrEqual(3);
+    for (const url of asked) expect(Number(url.searchParams.get('limit')), url.search).toBeLessThanOrEqual(50);
+    expect(asked.some((url) => url.searchParams.has('cursor'))).toBe(true);
+  });
+
   it('every page has landmarks and every control an accessible name', async () => {
     const pages = ['#/', `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`, `#/profiles/${customer.unifiedId}`, '#/runs', '#/mappings'];
     for (const hash of pages) {
