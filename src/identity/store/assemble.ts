@@ -159,17 +159,20 @@ export async function* assemblePersons(store: Store, options: AssembleOptions = 
 export async function assemblePersonsById(store: Store, ids: readonly string[], options: AssembleOptions = {}): Promise<PersonRecord[]> {
   const region = options.region ?? 'US';
   const index = new ContactIndex();
+  // A subtype record (email, phone, address) shares its ContactPoint's id: one batched read per subtype.
+  const pointsOfType = new Map<string, string[]>();
   for (const cp of await store.contactPointsOfParties(ids)) {
     index.addPoint(cp);
     const type = (cp.data['contactPointTypeId'] as { type?: unknown } | undefined)?.type;
     if (typeof type !== 'string' || !(SUBTYPES as readonly string[]).includes(type)) continue;
-    const sub = await store.getCimRecord(type, cp.externalSourceId, cp.externalRecordId);
-    if (sub && !sub.deleted) index.addSubtype(sub);
+    pointsOfType.set(type, [...(pointsOfType.get(type) ?? []), cp.id]);
   }
+  for (const [type, pointIds] of pointsOfType) for (const sub of await store.liveCimRecordsByIds(type, pointIds)) index.addSubtype(sub);
+  const byId = new Map((await store.liveCimRecordsByIds('Individual', ids)).map((row) => [row.id, row] as const));
   const out: PersonRecord[] = [];
   for (const id of ids) {
-    const row = await store.getCimRecordById(id);
-    if (row && row.entity === 'Individual' && !row.deleted) out.push(personRecordOf(row, index.byParty.get(row.id), region));
+    const row = byId.get(id);
+    if (row) out.push(personRecordOf(row, index.byParty.get(row.id), region));
   }
   return out;
 }

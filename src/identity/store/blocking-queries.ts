@@ -7,9 +7,9 @@
  * return { ...identityQueries(kysely, 'sqlite', clock), ...identityBlockingQueries(kysely, 'sqlite', clock) };
  */
 import { sql, type Kysely } from 'kysely';
-import { fromJson, toIso, toJsonText } from '../../store/rows.js';
+import { fromJson, toIso, toJsonText, toStoredCimRecord } from '../../store/rows.js';
 import type { CimRecordsTable } from '../../store/schema.js';
-import type { StoreDialect } from '../../store/store.js';
+import type { StoreDialect, StoredCimRecord } from '../../store/store.js';
 import type { ProfileKind, ProfileMember, ProfileStatus, UnifiedProfile } from './types.js';
 
 type Stamp = string | Date;
@@ -68,6 +68,8 @@ export interface IdentityBlockingStore {
   changedPersons(since: string | undefined, seen?: ReadonlySet<string>): Promise<ChangedPersons>;
   /** The newest `updated_at` of any person record or contact point, and the rows stamped with it. */
   personWatermark(): Promise<Omit<ChangedPersons, 'ids'>>;
+  /** Live records of `entity` with these Concord ids (one indexed query per 500 ids). */
+  liveCimRecordsByIds(entity: string, ids: readonly string[]): Promise<StoredCimRecord[]>;
   /** How many profiles of `kind` are active. */
   countActiveProfiles(kind: ProfileKind): Promise<number>;
   /** record id → unified id, for the records that belong to a profile. */
@@ -162,6 +164,15 @@ export function identityBlockingQueries<S>(kysely: Kysely<S>, dialect: StoreDial
       });
     },
 
+    async liveCimRecordsByIds(entity, ids) {
+      const out: StoredCimRecord[] = [];
+      for (const part of chunks([...new Set(ids)])) {
+        const rows = await db.selectFrom('cim_records').selectAll().where('entity', '=', entity).where('id', 'in', part).where('deleted', '=', pg ? false : 0).execute();
+        out.push(...rows.map(toStoredCimRecord));
+      }
+      return out;
+    },
+
     async countActiveProfiles(kind) {
       const row = await db.selectFrom('unified_profiles').select((eb) => eb.fn.countAll<number | string>().as('n')).where('kind', '=', kind).where('status', '=', 'active').executeTakeFirst();
       return Number(row?.n ?? 0);
@@ -175,9 +186,12 @@ export function identityBlockingQueries<S>(kysely: Kysely<S>, dialect: StoreDial
     },
 
     async changedPersons(since, seen) {
-      let query = db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]).where('entity', 'in', PERSON_ENTITIES);
-      if (since !== undefined) query = query.where('updated_at', '>=', since);
-      const rows = await query.execute();
+      // By updated_at alone, so the planner takes its index (with the entity in the filter it may walk every person
+      // row by (entity, id) instead); other entities changed since are dropped here.
+      const wanted = new Set(PERSON_ENTITIES);
+      const rows = since === undefined
+        ? await db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]).where('entity', 'in', PERSON_ENTITIES).execute()
+        : (await db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]).where('updated_at', '>=', since).execute()).filter((r) => wanted.has(r.entity));
       const ids = new Set<string>();
       const subtypes: string[] = [];
       let newest: string | undefined;
