@@ -79,6 +79,8 @@ describe('auth', () => {
     const docs = await a.inject({ url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toMatch(/text\/html/);
+    // The docs page may use inline styles (Swagger UI injects one), never inline scripts.
+    expect(String(docs.headers['content-security-policy'])).toMatch(/script-src 'self';/);
   });
 
   it.each(PROTECTED)('%s needs a token', async (url) => {

@@ -167,6 +167,14 @@ export async function buildApp(ctx: ApiContext, options: BuildAppOptions = {}): 
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { persistAuthorization: false }, staticCSP: false });
+  // Swagger UI injects one <style> element; the docs page (no data, no inline scripts) may have inline styles.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (pathOf(request).startsWith('/api/docs')) {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    }
+    return payload;
+  });
 
   const authenticate = createAuthenticator(ctx.store, options.auth);
   app.addHook('onRequest', async (request, reply) => {
