@@ -1,6 +1,8 @@
 /**
  * Entra ID client credentials (vendor notes C1) through `@azure/msal-node`'s
- * `ConfidentialClientApplication.acquireTokenByClientCredential`, for the scope `{environmentUrl}/.default`.
+ * `ConfidentialClientApplication.acquireTokenByClientCredential`, for the scope `{environmentUrl}/.default`, with
+ * a client secret or a certificate (msal signs a PS256 client assertion with the private key, `x5t#S256` header).
+
  *
  * How msal is pointed at the configured authority without any network discovery:
  * - `authority` is `https://<authorityHost host>/<tenantId>`, with `knownAuthorities`, `authorityMetadata` and
@@ -95,7 +97,9 @@ export function msalConfiguration(config: DataverseConfig, env: NodeJS.ProcessEn
   return {
     auth: {
       clientId: secretFromEnv(env, config.clientIdEnv, 'clientIdEnv', system),
-      clientSecret: secretFromEnv(env, config.clientSecretEnv, 'clientSecretEnv', system),
+      ...(config.clientCertificate === undefined
+        ? { clientSecret: secretFromEnv(env, config.clientSecretEnv ?? '', 'clientSecretEnv', system) }
+        : { clientCertificate: { thumbprintSha256: config.clientCertificate.thumbprintSha256.toLowerCase(), privateKey: secretFromEnv(env, config.clientCertificate.privateKeyEnv, 'clientCertificate.privateKeyEnv', system) } }),
       authority,
       knownAuthorities: [host],
       authorityMetadata: JSON.stringify({

@@ -10,7 +10,7 @@
  *     environmentUrl: https://contoso.crm4.dynamics.com
  *     tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47
  *     clientIdEnv: DATAVERSE_CLIENT_ID
- *     clientSecretEnv: DATAVERSE_CLIENT_SECRET
+ *     clientSecretEnv: DATAVERSE_CLIENT_SECRET      # or clientCertificate: { privateKeyEnv: DATAVERSE_CERT_KEY, thumbprintSha256: … }
  *     tables: [account, contact, lead]
  */
 import { z } from 'zod';
@@ -29,7 +29,15 @@ export const dataverseSpec = z
     tenantId: z.string().min(1).describe('Entra ID tenant (directory) id or domain the app registration lives in.'),
     authorityHost: z.string().url().default('https://login.microsoftonline.com').describe('Entra ID authority host (another cloud: https://login.microsoftonline.us …).'),
     clientIdEnv: envName('application (client) id of the app registration'),
-    clientSecretEnv: envName('client secret of the app registration'),
+    clientSecretEnv: envName('client secret of the app registration').optional(),
+    clientCertificate: z
+      .object({
+        privateKeyEnv: envName('PEM private key of the certificate uploaded to the app registration'),
+        thumbprintSha256: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the certificate\'s SHA-256 thumbprint (64 hex digits)').describe('SHA-256 thumbprint of the certificate (not secret).'),
+      })
+      .strict()
+      .optional()
+      .describe('Certificate credentials instead of a client secret: the certificate uploaded under App registrations → Certificates & secrets.'),
     organizationId: z
       .string()
       .regex(GUID, 'must be a GUID (Power Platform admin center → environment → Organization ID)')
@@ -44,7 +52,11 @@ export const dataverseSpec = z
     maxAttempts: z.number().int().min(1).max(10).default(5).describe('Tries per request for 429, 5xx, timeouts and resets.'),
     retryBaseSeconds: z.number().min(0).default(1).describe('First retry delay (doubles each try, capped at 5 minutes) when the server sends no Retry-After.'),
   })
-  .strict();
+  .strict()
+  .refine((c) => (c.clientSecretEnv === undefined) !== (c.clientCertificate === undefined), {
+    message: 'set either clientSecretEnv or clientCertificate (exactly one)',
+    path: ['clientSecretEnv'],
+  });
 
 export type DataverseConfig = z.infer<typeof dataverseSpec>;
 

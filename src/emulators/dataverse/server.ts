@@ -15,7 +15,7 @@
  * const server = new DataverseEmulatorServer(new EmulatedEnvironment({ seed: 1, people: 100 }), {});
  * const url = await server.listen();
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { constants, createPublicKey, randomBytes, randomUUID, verify } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EmulatedEnvironment, Row, TableSchema } from './environment.js';
@@ -25,6 +25,8 @@ export interface Credentials {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** A certificate registered for the app: client assertions signed by its key are accepted too. */
+  certificate?: { publicKey: string; thumbprintSha256: string } | undefined;
 }
 
 /** One injected failure, applied to the next `times` requests whose path matches. */
@@ -198,11 +200,43 @@ export class DataverseEmulatorServer {
     if (tenant !== this.credentials.tenantId) return oauthError(400, 'invalid_request', `AADSTS90002: Tenant '${tenant}' not found.`);
     if (form.get('grant_type') !== 'client_credentials') return oauthError(400, 'unsupported_grant_type', 'AADSTS70003: The app requested an unsupported grant type.');
     if (form.get('client_id') !== this.credentials.clientId) return oauthError(400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id') ?? ''}' was not found in the directory.`);
-    if (form.get('client_secret') !== this.credentials.clientSecret) return oauthError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+    const assertion = form.get('client_assertion');
+    if (assertion !== null) {
+      const refusal = this.checkAssertion(assertion, form.get('client_assertion_type'));
+      if (refusal !== undefined) return oauthError(401, 'invalid_client', refusal);
+    } else if (form.get('client_secret') !== this.credentials.clientSecret) return oauthError(401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
     if (form.get('scope') !== `${this.base}/.default`) return oauthError(400, 'invalid_scope', `AADSTS70011: The provided value for the input parameter 'scope' is not valid.`);
     const accessToken = randomBytes(32).toString('base64url');
     this.tokens.add(accessToken);
     send(res, 200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
+  }
+
+  /**
+   * A certificate client assertion (RS256 or PS256 JWT, `x5t#S256` naming the registered certificate, iss = sub =
+   * client id, audience the token endpoint, not expired); the reason it is refused, or undefined.
+   */
+  private checkAssertion(assertion: string, type: string | null): string | undefined {
+    const certificate = this.credentials.certificate;
+    if (type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return 'AADSTS700025: Client assertion type is not supported.';
+    if (!certificate) return `AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.`;
+    const [h, p, s] = assertion.split('.');
+    if (h === undefined || p === undefined || s === undefined) return 'AADSTS50027: JWT token is invalid or malformed.';
+    const header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as { alg?: string; 'x5t#S256'?: string };
+    const payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { iss?: string; sub?: string; aud?: string; exp?: number };
+    if (header['x5t#S256'] !== Buffer.from(certificate.thumbprintSha256, 'hex').toString('base64url')) return 'AADSTS700027: The certificate with identifier used to sign the client assertion is not registered on application.';
+    const key = createPublicKey(certificate.publicKey);
+    const data = Buffer.from(`${h}.${p}`);
+    const signature = Buffer.from(s, 'base64url');
+    const valid =
+      header.alg === 'PS256' ? verify('sha256', data, { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 32 }, signature)
+      : header.alg === 'RS256' ? verify('sha256', data, key, signature)
+      : false;
+    if (!valid) return 'AADSTS700027: Client assertion contains an invalid signature.';
+    if (payload.iss !== this.credentials.clientId || payload.sub !== this.credentials.clientId) return 'AADSTS700021: Client assertion application identifier doesn\'t match \'client_id\' parameter.';
+    // msal is handed the https form of the emulator's URL (it accepts no other), so the audience is compared without its scheme.
+    if (payload.aud?.replace(/^https?:/, '') !== `${this.base}/${this.credentials.tenantId}/oauth2/v2.0/token`.replace(/^https?:/, '')) return 'AADSTS700016: Invalid audience in the client assertion.';
+    if (typeof payload.exp !== 'number' || payload.exp * 1000 < Date.now()) return 'AADSTS700024: Client assertion is not within its valid time range.';
+    return undefined;
   }
 
   private authorize(req: IncomingMessage): void {
