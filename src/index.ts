@@ -31,3 +31,10 @@ export {
 } from './identity/resolve.js';
 export { assemblePersons, assignStableIds, survive, matchRecord, readGroundTruth, parseGroundTruth, PERSON_ATTRIBUTES } from './identity/store/index.js';
 export type * from './identity/store/types.js';
+export { buildApp, type BuildAppOptions } from './api/app.js';
+export { startServer, createServerLogger, type StartServerOptions, type RunningServer } from './api/server.js';
+export { createScheduler, type Scheduler, type SyncJob, type SyncRequest } from './api/scheduler.js';
+export type { ApiContext, RegisterRoutes, SyncRequester } from './api/context.js';
+export { generateToken, hashToken, issueToken } from './api/tokens.js';
+export { runWriteBack, renderWriteBack, planRows, sameValue, writeBackSchema, type WriteBackRule, type WriteBackReport, type WriteBackOutcome, type StoredWriteBackOutcome } from './writeback/index.js';
+export { startSalesforceEmulator, startDataverseEmulator, startLiveDemo, type SalesforceEmulator, type DataverseEmulator } from './emulators/index.js';
