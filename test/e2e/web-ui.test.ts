@@ -6,7 +6,7 @@
  * Without Chromium the tests skip and say why, except under CI, where they fail. With CONCORD_SCREENSHOTS=1
  * they also refresh docs/screenshots/*.png.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,7 +225,6 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
   it('shows run history and a run with its counts per stream', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
-    await shot('runs');
     const runs = await apiGet<{ items: Array<{ id: string; streams: unknown[] }> }>('/api/runs');
     const first = runs.items[0];
     if (!first) throw new Error('the demo recorded no run');
@@ -235,7 +234,9 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await page.getByRole('heading', { name: 'Dead letters' }).waitFor();
   });
 
-  it('asks the scheduler for a sync from the runs page and lists the new run', async () => {
+  it('asks the scheduler for a sync from the runs page, lists the new run and shows its rejected row', async () => {
+    // A subscriber row with a CreatedDate that is not a date: the sync dead-letters it and carries on.
+    appendFileSync(join(dir, 'demo', 'marketing-cloud', 'Subscribers.csv'), 'broken-row-1,not-an-email,Bad,Row,Active,not a date,,,\n');
     const before = (await apiGet<{ items: Array<{ id: string }> }>('/api/runs')).items.length;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await page.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
@@ -245,7 +246,20 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
       .poll(async () => (await apiGet<{ items: Array<{ status: string }> }>('/api/runs')).items.filter((r) => r.status !== 'running').length, { timeout: 60_000 })
       .toBe(before + 1);
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Runs' }).locator('tbody tr').count()).toBe(before + 1);
+    const table = page.getByRole('region', { name: 'Runs' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(before + 1);
+    await shot('runs');
+
+    const latest = (await apiGet<{ items: Array<{ id: string; counts: { deadLettered: number } }> }>('/api/runs')).items[0];
+    if (!latest) throw new Error('no run listed');
+    expect(latest.counts.deadLettered).toBe(1);
+    await table.getByRole('link', { name: latest.id.slice(0, 8), exact: false }).click();
+    const letters = page.getByRole('region', { name: 'Dead letter rows' });
+    await letters.waitFor();
+    const row = letters.getByRole('row').filter({ hasText: 'broken-row-1' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/marketing-cloud\/Subscribers/);
+    await shot('run');
   });
 
   it('pages through all profiles on the server, never asking for more than a page', async () => {

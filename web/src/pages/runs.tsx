@@ -211,7 +211,7 @@ export function RunDetailPage({ id }: { id: string }) {
           <p class="muted">No rows were rejected.</p>
         ) : (
           <>
-            <TableFrame label="Dead letters">
+            <TableFrame label="Dead letter rows">
               <table>
                 <thead>
                   <tr>
