@@ -84,6 +84,8 @@ export interface IdentityBlockingStore {
 export const blockingKeyId = (rule: number, key: string): string => `${rule}\u0000${key}`;
 
 const CHUNK = 500;
+/** Index rows per insert: 3 parameters each, under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 5000;
 const PERSON_ENTITIES = ['Individual', 'ContactPoint', 'ContactPointEmail', 'ContactPointPhone', 'ContactPointAddress'];
 
 function chunks<T>(rows: readonly T[], size = CHUNK): T[][] {
@@ -108,6 +110,8 @@ export function identityBlockingQueries<S>(kysely: Kysely<S>, dialect: StoreDial
   const db = kysely.withTables<BlockingSchema>() as unknown as Kysely<BlockingSchema>;
   const pg = dialect === 'postgres';
   const partyOf = pg ? sql<string | null>`data->>'partyId'` : sql<string | null>`json_extract(data, '$.partyId')`;
+  // On SQLite `+entity` keeps the planner off the (entity, id) index, so it walks the updated_at index instead.
+  const entityUnindexed = pg ? sql<string>`entity` : sql<string>`+entity`;
 
   return {
     async blockingKeysOfRecords(recordIds) {
@@ -151,7 +155,7 @@ export function identityBlockingQueries<S>(kysely: Kysely<S>, dialect: StoreDial
       await db.transaction().execute(async (trx) => {
         if (changes.clear) await trx.deleteFrom('identity_blocking_keys').execute();
         else for (const ids of chunks([...new Set(changes.records)])) await trx.deleteFrom('identity_blocking_keys').where('record_id', 'in', ids).execute();
-        for (const rows of chunks(changes.rows)) {
+        for (const rows of chunks(changes.rows, INSERT_CHUNK)) {
           await trx.insertInto('identity_blocking_keys').values(rows.map((r) => ({ record_id: r.recordId, rule: r.rule, key: r.key }))).execute();
         }
         if (changes.state) {
@@ -179,19 +183,16 @@ export function identityBlockingQueries<S>(kysely: Kysely<S>, dialect: StoreDial
     },
 
     async personWatermark() {
-      const top = await db.selectFrom('cim_records').select('updated_at').where('entity', 'in', PERSON_ENTITIES).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
+      const top = await db.selectFrom('cim_records').select('updated_at').where(entityUnindexed, 'in', PERSON_ENTITIES).orderBy('updated_at', 'desc').limit(1).executeTakeFirst();
       if (!top) return { newest: undefined, atNewest: [] };
-      const rows = await db.selectFrom('cim_records').select(['entity', 'id']).where('entity', 'in', PERSON_ENTITIES).where('updated_at', '=', top.updated_at).execute();
+      const rows = await db.selectFrom('cim_records').select(['entity', 'id']).where(entityUnindexed, 'in', PERSON_ENTITIES).where('updated_at', '=', top.updated_at).execute();
       return { newest: toIso(top.updated_at), atNewest: rows.map((r) => `${r.entity}/${r.id}`) };
     },
 
     async changedPersons(since, seen) {
-      // By updated_at alone, so the planner takes its index (with the entity in the filter it may walk every person
-      // row by (entity, id) instead); other entities changed since are dropped here.
-      const wanted = new Set(PERSON_ENTITIES);
-      const rows = since === undefined
-        ? await db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]).where('entity', 'in', PERSON_ENTITIES).execute()
-        : (await db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]).where('updated_at', '>=', since).execute()).filter((r) => wanted.has(r.entity));
+      let query = db.selectFrom('cim_records').select(['entity', 'id', 'updated_at', partyOf.as('party')]);
+      query = since === undefined ? query.where('entity', 'in', PERSON_ENTITIES) : query.where(entityUnindexed, 'in', PERSON_ENTITIES).where('updated_at', '>=', since);
+      const rows = await query.execute();
       const ids = new Set<string>();
       const subtypes: string[] = [];
       let newest: string | undefined;
