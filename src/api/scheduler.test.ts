@@ -46,19 +46,22 @@ describe('scheduler', () => {
     await scheduler.stop();
   });
 
-  it('goes on after a job that throws, reporting the error', async () => {
+  it('tells the requester why a sync failed before it started, and goes on', async () => {
     const errors: unknown[] = [];
     let calls = 0;
     const scheduler = createScheduler({
-      job: async () => {
+      job: async (_request, hooks) => {
         calls += 1;
         if (calls === 1) throw new Error('plan failed');
+        hooks.onRunStarted('run-2');
+        throw new Error('stream failed');
       },
       onError: (error) => errors.push(error),
     });
-    expect(await scheduler.requestSync({ reason: 'x' })).toEqual({ queued: true });
-    expect(errors).toEqual([expect.objectContaining({ message: 'plan failed' })]);
-    expect(await scheduler.requestSync({ reason: 'y' })).toEqual({ queued: true });
+    await expect(scheduler.requestSync({ reason: 'x' })).rejects.toThrow('plan failed');
+    // Once the run is recorded, the requester has its answer; a later failure is the run's (and the log's).
+    expect(await scheduler.requestSync({ reason: 'y' })).toEqual({ queued: true, runId: 'run-2' });
+    expect(errors.map((e) => (e as Error).message)).toEqual(['plan failed', 'stream failed']);
     expect(calls).toBe(2);
     await scheduler.stop();
   });

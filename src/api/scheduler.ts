@@ -57,18 +57,32 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let stopped = false;
   let started = 0;
 
-  /** Starts `request` now; resolves with the run id once known (or undefined if the job ends without one). */
+  /**
+   * Starts `request` now. Resolves with the run id once the run is recorded, or undefined if the job ends
+   * without one; rejects when the job fails before it records a run (a stream that does not exist, a
+   * configuration without systems), so the requester hears why.
+   */
   function start(request: SyncRequest): Promise<string | undefined> {
     started += 1;
+    let settled = false;
     let announce: (runId: string | undefined) => void = () => undefined;
-    const runId = new Promise<string | undefined>((resolve) => {
-      announce = resolve;
+    let refuse: (error: unknown) => void = () => undefined;
+    const runId = new Promise<string | undefined>((resolve, reject) => {
+      announce = (id) => {
+        if (!settled) resolve(id);
+        settled = true;
+      };
+      refuse = (error) => {
+        if (!settled) reject(error);
+        settled = true;
+      };
     });
     const job = (async () => {
       try {
         await options.job(request, { signal: controller.signal, onRunStarted: (id) => announce(id) });
       } catch (error) {
         options.onError?.(error, request);
+        refuse(error);
       }
     })();
     running = job.finally(() => {
@@ -76,7 +90,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       running = undefined;
       const next = pending;
       pending = undefined;
-      if (next && !stopped) void start(next.request);
+      // A waiting request's failure has no one to tell but the log (onError).
+      if (next && !stopped) start(next.request).catch(() => undefined);
     });
     return runId;
   }
@@ -88,7 +103,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           const request: SyncRequest = { reason: 'schedule' };
           if (stopped) return;
           if (running) options.onSkip?.(request);
-          else void start(request);
+          else start(request).catch(() => undefined);
         }, options.intervalMinutes * 60_000);
   // The interval alone must not keep the process alive.
   timer?.unref();

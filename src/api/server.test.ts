@@ -57,6 +57,10 @@ describe('startServer', () => {
       expect(server.port).toBeGreaterThan(0);
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
       expect((await fetch(`${server.url}/api/runs`)).status).toBe(401);
+      // A sync that cannot start says why.
+      const unknown = await fetch(`${server.url}/api/runs`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"streams":["salesforce/NoSuchObject"]}' });
+      expect(unknown.status).toBe(400);
+      expect(((await unknown.json()) as { code: string }).code).toBe('SYNC_UNKNOWN_STREAM');
 
       // The first request starts a sync and gets its id, the next one waits, a third is refused.
       const post = (): Promise<Response> =>
@@ -83,12 +87,12 @@ describe('startServer', () => {
     const runs = await store.listRuns({ limit: 100 });
     expect(runs.filter((r) => r.status === 'running')).toEqual([]);
     expect(await store.getRun(runId)).toMatchObject({ status: 'failed', error: 'interrupted' });
-    // The waiting request was dropped by the shutdown: only the first one ran.
-    expect(server.scheduler.started).toBe(1);
+    // The refused one and the first one ran; the waiting one was dropped by the shutdown.
+    expect(server.scheduler.started).toBe(2);
 
     const requests = log.lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l['msg'] === 'request');
     expect(requests.map((r) => [r['method'], r['path'], r['status']])).toContainEqual(['POST', '/api/runs', 202]);
-    expect(requests).toHaveLength(5);
+    expect(requests).toHaveLength(6);
     expect(log.lines.join('\n')).not.toContain(token);
   });
 
