@@ -60,10 +60,18 @@ function db(kysely: Kysely<unknown>): Kysely<SearchSchema> {
   return kysely.withTables<SearchSchema>() as unknown as Kysely<SearchSchema>;
 }
 
-/** A JSON field of `cim_records.data`, written exactly as migration 004's indexes have it. */
-function jsonField(dialect: StoreDialect, field: string): RawBuilder<string> {
-  if (!/^[A-Za-z][A-Za-z0-9]*$/.test(field)) throw new ConcordError('FIELD_NAME_INVALID', `not a JSON field name: ${field}`, { kind: 'bug' });
-  return sql.raw<string>(dialect === 'sqlite' ? `json_extract(data, '$.${field}')` : `(data->>'${field}')`);
+/**
+ * A JSON field of `cim_records.data` (of the table `alias`), written exactly as migration 004's indexes have it
+ * so that a look-up by it uses them. Field names are fixed in this module; anything else is a bug.
+ */
+function jsonField(dialect: StoreDialect, field: string, alias?: string): RawBuilder<string | null> {
+  if (!/^[A-Za-z][A-Za-z0-9:]*$/.test(field) || (alias !== undefined && !/^[a-z]+$/.test(alias))) {
+    throw new ConcordError('FIELD_NAME_INVALID', `not a JSON field name: ${field}`, { kind: 'bug' });
+  }
+  const data = alias === undefined ? 'data' : `${alias}.data`;
+  // Plain names exactly as the indexes write them ('$.partyId'); a name with ':' needs quotes in a JSON path.
+  const path = field.includes(':') ? `$."${field}"` : `$.${field}`;
+  return sql.raw<string | null>(dialect === 'sqlite' ? `json_extract(${data}, '${path}')` : `(${data}->>'${field}')`);
 }
 
 /**
@@ -73,48 +81,58 @@ function jsonField(dialect: StoreDialect, field: string): RawBuilder<string> {
 async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, unifiedIds: readonly string[]): Promise<number> {
   const d = db(kysely);
   const live = dialect === 'postgres' ? false : 0;
+  const field = (alias: string, name: string) => jsonField(dialect, name, alias);
   let written = 0;
   for (const ids of chunks([...new Set(unifiedIds)])) {
     await d.deleteFrom('profile_search').where('unified_id', 'in', ids).execute();
     const profiles = await d.selectFrom('unified_profiles').select(['unified_id', 'attributes']).where('unified_id', 'in', ids).where('status', '=', 'active').execute();
     if (profiles.length === 0) continue;
-    const members: Array<{ record_id: string; unified_id: string }> = [];
-    for (const part of chunks(profiles.map((p) => p.unified_id))) {
-      members.push(...(await d.selectFrom('profile_members').select(['record_id', 'unified_id']).where('unified_id', 'in', part).execute()));
-    }
-    const byRecord = new Map<string, SearchMember>();
-    const partyOf = jsonField(dialect, 'partyId');
-    const pointParty = new Map<string, string>();
-    for (const part of chunks(members.map((m) => m.record_id))) {
-      const individuals = await d.selectFrom('cim_records').select(['id', 'external_record_id', 'data']).where('entity', '=', 'Individual').where('deleted', '=', live).where('id', 'in', part).execute();
-      for (const row of individuals) {
-        const data = fromJson<Record<string, unknown>>(row.data);
-        byRecord.set(row.id, {
-          recordId: row.id, externalRecordId: row.external_record_id,
-          names: [str(data['personName']), str(data['firstName']), str(data['middleName']) ?? str(data['concord:middleName']), str(data['lastName'])],
-          emails: [], phones: [],
-        });
-      }
-      const points = await d.selectFrom('cim_records').select(['id', partyOf.as('party_id')]).where('entity', '=', 'ContactPoint').where('deleted', '=', live).where(partyOf, 'in', part).execute();
-      for (const p of points) pointParty.set(p.id, p.party_id);
-    }
-    for (const part of chunks([...pointParty.keys()])) {
-      const subtypes = await d.selectFrom('cim_records').select(['entity', 'id', 'data']).where('entity', 'in', ['ContactPointEmail', 'ContactPointPhone']).where('deleted', '=', live).where('id', 'in', part).execute();
-      for (const row of subtypes) {
-        const member = byRecord.get(pointParty.get(row.id) ?? '');
-        if (!member) continue;
-        const data = fromJson<Record<string, unknown>>(row.data);
-        if (row.entity === 'ContactPointEmail') (member.emails as Array<string | undefined>).push(str(data['emailAddress']));
-        else (member.phones as Array<string | undefined>).push(str(data['formattedE164PhoneNumber']) ?? str(data['telephoneNumber']));
-      }
-    }
+    // Members with their names, then the emails and phones of their contact points; only the fields the index needs.
     const membersOf = new Map<string, SearchMember[]>();
-    for (const m of members) {
-      const member = byRecord.get(m.record_id);
-      if (!member) continue;
-      const list = membersOf.get(m.unified_id) ?? [];
-      list.push(member);
-      membersOf.set(m.unified_id, list);
+    const byRecord = new Map<string, SearchMember>();
+    const memberships: Array<{ unified_id: string; record_id: string }> = [];
+    for (const part of chunks(profiles.map((p) => p.unified_id))) {
+      memberships.push(...(await d.selectFrom('profile_members').select(['unified_id', 'record_id']).where('unified_id', 'in', part).execute()));
+    }
+    const profileOf = new Map(memberships.map((m) => [m.record_id, m.unified_id] as const));
+    // Two queries rather than a join: without statistics SQLite would drive a join from every Individual.
+    for (const part of chunks(memberships.map((m) => m.record_id))) {
+      const rows = await d
+        .selectFrom('cim_records as i')
+        .select([
+          'i.id', 'i.external_record_id', field('i', 'personName').as('person_name'), field('i', 'firstName').as('first_name'),
+          field('i', 'middleName').as('middle_name'), field('i', 'concord:middleName').as('concord_middle_name'), field('i', 'lastName').as('last_name'),
+        ])
+        .where('i.entity', '=', 'Individual')
+        .where('i.deleted', '=', live)
+        .where('i.id', 'in', part)
+        .execute();
+      for (const row of rows) {
+        const unifiedId = profileOf.get(row.id)!;
+        const member: SearchMember = {
+          recordId: row.id, externalRecordId: row.external_record_id,
+          names: [str(row.person_name), str(row.first_name), str(row.middle_name) ?? str(row.concord_middle_name), str(row.last_name)], emails: [], phones: [],
+        };
+        byRecord.set(row.id, member);
+        membersOf.set(unifiedId, [...(membersOf.get(unifiedId) ?? []), member]);
+      }
+    }
+    for (const part of chunks([...byRecord.keys()])) {
+      const party = field('cp', 'partyId');
+      const points = await d
+        .selectFrom('cim_records as cp')
+        .innerJoin('cim_records as s', (join) => join.onRef('s.id', '=', 'cp.id').on('s.entity', 'in', ['ContactPointEmail', 'ContactPointPhone']).on('s.deleted', '=', live))
+        .select([party.as('party_id'), 's.entity', field('s', 'emailAddress').as('email'), field('s', 'formattedE164PhoneNumber').as('e164'), field('s', 'telephoneNumber').as('phone')])
+        .where('cp.entity', '=', 'ContactPoint')
+        .where('cp.deleted', '=', live)
+        .where(party, 'in', part)
+        .execute();
+      for (const row of points) {
+        const member = byRecord.get(row.party_id ?? '');
+        if (!member) continue;
+        if (row.entity === 'ContactPointEmail') (member.emails as Array<string | undefined>).push(str(row.email));
+        else (member.phones as Array<string | undefined>).push(str(row.e164) ?? str(row.phone));
+      }
     }
     const rows = profiles.flatMap((p) => profileSearchKeys({
       unifiedId: p.unified_id, attributes: fromJson(p.attributes), members: membersOf.get(p.unified_id) ?? [],
