@@ -260,7 +260,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await row.waitFor();
     expect(await row.textContent()).toMatch(/marketing-cloud\/Subscribers/);
     await shot('run');
-  });
+  }, 120_000);
 
   it('pages through all profiles on the server, never asking for more than a page', async () => {
     const asked: URL[] = [];
@@ -314,7 +314,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     expect(await js(page, 'document.activeElement?.id')).toBe('main');
   });
 
-  it('takes a token from the URL fragment (as `concord demo` opens it), keeps it out of the address, and a 401 returns to sign-in', async () => {
+  it('takes a token from the URL fragment (as `concord demo` opens it), keeps it out of the address; a 401 returns to sign-in and back', async () => {
     const fresh = await browser.newPage();
     try {
       await fresh.goto(`${server.url}/#token=${server.token}`);
@@ -325,6 +325,10 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
       await fresh.goto(`${server.url}/#/runs`);
       await fresh.getByRole('heading', { name: 'Sign in to Concord' }).waitFor();
       expect(await js(fresh, "sessionStorage.getItem('concord.token')")).toBeNull();
+      // Signing in again returns to the page the 401 interrupted.
+      await fresh.getByLabel('API token').fill(server.token);
+      await fresh.getByRole('button', { name: 'Sign in' }).click();
+      await fresh.getByRole('heading', { name: 'Runs', level: 1 }).waitFor();
     } finally {
       await fresh.close();
     }

@@ -51,8 +51,11 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
   const response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
   if (response.status === 401) {
     clearToken(sessionStorage);
-    const back = window.location.hash.startsWith('#/sign-in') ? '' : window.location.hash.replace(/^#/, '');
-    window.location.hash = href('sign-in', {}, { next: back || undefined }).slice(1);
+    // Back to sign-in, remembering where we were; on the sign-in page itself the page shows the error.
+    if (!window.location.hash.startsWith('#/sign-in')) {
+      const back = window.location.hash.replace(/^#/, '');
+      window.location.hash = href('sign-in', {}, { next: back || undefined }).slice(1);
+    }
   }
   if (!response.ok) throw new ApiError(await problemOf(response));
   return (await response.json()) as T;

@@ -19,7 +19,7 @@ export function SystemChip({ system }: { system: string }) {
 export function ProvenanceBadge({ provenance, rule, candidates }: { provenance: Provenance; rule: string; candidates?: number }) {
   const tip = [`rule: ${rule}`, `modstamp: ${formatDate(provenance.modstamp)}`, `record: ${provenance.externalRecordId}`, ...(candidates !== undefined ? [`${candidates} record(s) had a value`] : [])].join(' · ');
   return (
-    <span class="provenance" tabIndex={0} data-tip={tip} aria-label={`from ${provenance.system} record ${provenance.externalRecordId}; ${tip}`} data-system={provenance.system}>
+    <span class="provenance" role="note" tabIndex={0} data-tip={tip} aria-label={`from ${provenance.system} record ${provenance.externalRecordId}; ${tip}`} data-system={provenance.system}>
       <span class="chip" style={{ background: systemColor(provenance.system) }} aria-hidden="true">
         {provenance.system}
       </span>

@@ -30,7 +30,6 @@ export function SignIn({ next }: { next: string | null }) {
     } catch (e: unknown) {
       clearToken(sessionStorage);
       setError(e instanceof ApiError && e.status === 401 ? 'That token was not accepted. Check it was copied whole and has not been revoked (concord token list).' : e instanceof Error ? e.message : String(e));
-      // the 401 handler moved us to the sign-in page already; stay here with the message
     } finally {
       setBusy(false);
     }
