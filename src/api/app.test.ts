@@ -171,6 +171,15 @@ describe('routes', () => {
     expect(body.deadLetters.items.map((d) => d.recordId)).toEqual(['003BAD1', '003BAD2']);
     expect(body.deadLetters.items[0]!.payload).toEqual({ n: 1 });
     expect(body.writeBack.items).toEqual([]);
+    await store.recordWriteBackOutcomes([
+      { runId: run.id, system: 'salesforce', stream: 'Contact', recordId: '003OK', key: '003OK', outcome: 'updated', values: { Email: 'a@example.com' } },
+      { runId: run.id, system: 'salesforce', stream: 'Contact', key: '003NO', outcome: 'rejected', values: {}, code: 'FIELD_INTEGRITY_EXCEPTION', message: 'bad email' },
+    ]);
+    const withWriteBack = (await a.inject({ url: `/api/runs/${run.id}`, headers: auth() })).json() as typeof body;
+    expect(withWriteBack.writeBack.items).toEqual([
+      { system: 'salesforce', stream: 'Contact', recordId: '003OK', outcome: 'updated' },
+      { system: 'salesforce', stream: 'Contact', recordId: '003NO', outcome: 'rejected', message: 'bad email' },
+    ]);
     const second = await a.inject({ url: `/api/runs/${run.id}?limit=2&cursor=${body.deadLetters.nextCursor}`, headers: auth() });
     expect((second.json() as typeof body).deadLetters).toEqual({ items: [expect.objectContaining({ recordId: '003BAD3' })], nextCursor: null });
 

@@ -27,11 +27,9 @@ interface WriteBackItem {
   message?: string | undefined;
 }
 
-/** The store's write-back outcomes of a run, when this store keeps them. */
+/** The write-back outcomes a run recorded (the first ones). */
 async function writeBackOf(ctx: ApiContext, runId: string): Promise<WriteBackItem[]> {
-  const store = ctx.store as Partial<{ listWriteBackOutcomes(options: { runId: string; limit: number }): Promise<Array<WriteBackItem & { key?: string }>> }>;
-  if (typeof store.listWriteBackOutcomes !== 'function') return [];
-  const rows = await store.listWriteBackOutcomes({ runId, limit: WRITE_BACK_ITEMS });
+  const rows = await ctx.store.listWriteBackOutcomes({ runId, limit: WRITE_BACK_ITEMS });
   return rows.map((r) => ({ system: r.system, stream: r.stream, recordId: r.recordId ?? r.key, outcome: r.outcome, message: r.message }));
 }
 
