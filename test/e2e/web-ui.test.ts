@@ -20,6 +20,33 @@ if ('reason' in browserPath) {
 }
 const SCREENSHOTS = process.env['CONCORD_SCREENSHOTS'] === '1';
 
+/**
+ * In-page check of WCAG AA text contrast: every element with its own visible text (outside SVG) against the
+ * first opaque background up its ancestors; 4.5:1, or 3:1 for large text. Answers the failures.
+ */
+const CONTRAST_CHECK = `(() => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null; const [r, g, b, a = 1] = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return { r, g, b, a }; };
+  const lum = ({ r, g, b }) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }; return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
+  const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c && c.a > 0.9) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+  const failures = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('svg') || el.closest('[aria-hidden="true"]')) continue;
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const rect = el.getBoundingClientRect();
+    if (style.visibility === 'hidden' || rect.width === 0 || rect.height === 0 || el.matches(':disabled') || el.closest(':disabled')) continue;
+    const fg = parse(style.color); const bg = background(el);
+    if (!fg) continue;
+    const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+    const ratio = (hi + 0.05) / (lo + 0.05);
+    const size = parseFloat(style.fontSize); const bold = Number(style.fontWeight) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) failures.push(el.tagName + ' "' + el.textContent.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+  }
+  return failures;
+})()`;
+
 /** Evaluates an expression in the page (a string: this project's Node typings have no DOM). */
 const js = <T = unknown>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
 
@@ -183,6 +210,11 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
 
     await page.getByRole('button', { name: 'Split selected records' }).click();
     await dialog.waitFor();
+    // Focus starts in the dialog and Tab cycles inside it (reason, Cancel, Split, reason, …).
+    for (let i = 0; i < 5; i++) {
+      expect(await js(page, "document.activeElement?.closest('dialog') !== null"), `after ${i} Tab(s)`).toBe(true);
+      await page.keyboard.press('Tab');
+    }
     await dialog.getByLabel('Reason (kept with the decision)').fill('different person, same shared inbox');
     await dialog.getByRole('button', { name: /^Split 1 record\(s\) out$/ }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -290,7 +322,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     expect(asked.some((url) => url.searchParams.has('cursor'))).toBe(true);
   });
 
-  it('every page has landmarks and every control an accessible name', async () => {
+  it('every page has landmarks, AA text contrast and an accessible name on every control', async () => {
     const pages = ['#/', `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`, `#/profiles/${customer.unifiedId}`, '#/runs', '#/mappings'];
     for (const hash of pages) {
       await page.goto(`${server.url}/${hash}`);
@@ -300,6 +332,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
       for (const landmark of ['banner', 'navigation "Main"', 'main', 'contentinfo']) expect(tree, `${hash} lacks ${landmark}`).toContain(`- ${landmark}`);
       const unnamed = tree.split('\n').filter((line) => /^\s*- (textbox|searchbox|checkbox|button|combobox|link)(\s*\[[^\]]*\])?\s*(:.*)?$/.test(line));
       expect(unnamed, `${hash}: controls without a name`).toEqual([]);
+      expect(await js<string[]>(page, CONTRAST_CHECK), `${hash}: text below AA contrast`).toEqual([]);
       // And each input is labelled by a <label> (not only a placeholder or aria-label).
       const unlabelled = await js<string[]>(page, "[...document.querySelectorAll('input, select, textarea')].filter((e) => !e.labels || e.labels.length === 0).map((e) => e.outerHTML)");
       expect(unlabelled, `${hash}: inputs without a label`).toEqual([]);
