@@ -40,6 +40,16 @@ const DATA = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 const f = (x: number, digits = 4): string => x.toFixed(digits);
 const n = (x: number): string => x.toLocaleString('en-US');
 
+/** Wall and CPU seconds of `work` (CPU = this process's user + system time: the machine is shared). */
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; wall: number; cpu: number }> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = await work();
+  const used = process.cpuUsage(cpu);
+  return { value, wall: (performance.now() - wall) / 1000, cpu: (used.user + used.system) / 1e6 };
+}
+const secs = (t: { wall: number; cpu: number }): string => `${f(t.wall, 2)} wall / ${f(t.cpu, 2)} CPU`;
+
 /** Corrupted copies of stored people and new people, `count` in all, written as a `bench` system. */
 async function addPeople(store: Store, count: number, seed: number, tag: string): Promise<void> {
   const random = mulberry32(seed);
@@ -108,27 +118,24 @@ async function incremental(dir: string): Promise<void> {
     console.log(`store: ${n(people)} person records, ${n(profiles)} active profiles`);
 
     await addPeople(store, 1000, 1, 'new1k');
-    let t = performance.now();
-    const one = await resolvePersons(store, { ...options, run: 'bench-1000' });
-    const oneSeconds = (performance.now() - t) / 1000;
-    console.log(`| 1,000 new records | ${one.mode} | ${n(one.changed)} | ${n(one.records)} | ${n(one.candidatePairs)} | ${one.profiles.created} created, ${one.profiles.grew} grew, ${one.profiles.merged} merged, ${one.profiles.split} split | **${f(oneSeconds, 2)}** |`);
-    t = performance.now();
-    const idle = await resolvePersons(store, options);
-    console.log(`| nothing changed | ${idle.mode} | ${idle.changed} | ${idle.records} | 0 | — | ${f((performance.now() - t) / 1000, 2)} |`);
+    const one = await timed(() => resolvePersons(store, { ...options, run: 'bench-1000' }));
+    const o = one.value;
+    console.log(`| 1,000 new records | ${o.mode} | ${n(o.changed)} | ${n(o.records)} | ${n(o.candidatePairs)} | ${o.profiles.created} created, ${o.profiles.grew} grew, ${o.profiles.merged} merged, ${o.profiles.split} split | **${secs(one)}** |`);
+    const idle = await timed(() => resolvePersons(store, options));
+    console.log(`| nothing changed | ${idle.value.mode} | ${idle.value.changed} | ${idle.value.records} | 0 | — | ${secs(idle)} |`);
 
     const before = await membership(store);
     const tenth = Math.round(before.size / 10);
     await addPeople(store, tenth, 2, 'tenth');
-    t = performance.now();
-    const grown = await resolvePersons(store, { ...options, run: 'bench-10pct' });
-    const grownSeconds = (performance.now() - t) / 1000;
+    const grown = await timed(() => resolvePersons(store, { ...options, run: 'bench-10pct' }));
+    const g = grown.value;
     const s = stability(before, await membership(store));
-    console.log(`| +10% (${n(tenth)}) records | ${grown.mode} | ${n(grown.changed)} | ${n(grown.records)} | ${n(grown.candidatePairs)} | ${grown.profiles.created} created, ${grown.profiles.grew} grew, ${grown.profiles.merged} merged, ${grown.profiles.split} split | ${f(grownSeconds, 2)} |`);
+    console.log(`| +10% (${n(tenth)}) records | ${g.mode} | ${n(g.changed)} | ${n(g.records)} | ${n(g.candidatePairs)} | ${g.profiles.created} created, ${g.profiles.grew} grew, ${g.profiles.merged} merged, ${g.profiles.split} split | ${secs(grown)} |`);
     console.log(`id stability: ${n(s.unchanged)} of ${n(s.eligible)} old profiles that neither merged nor split kept their id (${f((100 * s.unchanged) / Math.max(1, s.eligible), 2)}%); ${n(s.merged)} merged, ${n(s.split)} split`);
 
-    t = performance.now();
-    const full = await resolvePersons(store, { ...options, full: true });
-    console.log(`full resolve over the same store: ${full.mode}, ${n(full.records)} records, created ${full.profiles.created}, grew ${full.profiles.grew}, merged ${full.profiles.merged}, split ${full.profiles.split}, moved ${full.profiles.moved}, retired ${full.profiles.retired} (${f((performance.now() - t) / 1000, 1)} s)`);
+    const full = await timed(() => resolvePersons(store, { ...options, full: true }));
+    const p = full.value.profiles;
+    console.log(`full resolve over the same store: ${full.value.mode}, ${n(full.value.records)} records, created ${p.created}, grew ${p.grew}, merged ${p.merged}, split ${p.split}, moved ${p.moved}, retired ${p.retired} (${secs(full)})`);
   } finally {
     await store.close();
   }
