@@ -1,14 +1,14 @@
 /**
  * Candidate profiles for a person described by a few attributes: `GET /api/match?email=&name=&phone=&birthDate=`
- * scores the stored records that share a blocking key with it under the saved model (`matchPerson`) and groups
- * them by profile, strongest first.
+ * scores the stored records that share a blocking key with it under the saved model (`matchPerson`, through the
+ * blocking index) and groups them by profile, strongest first.
  *
  * @example
  * GET /api/match?email=ada%40example.com&name=Ada%20Lovelace → { items: [{ unifiedId, probability: 0.998, records: [{ recordId, probability, rules: ['email'] }] }] }
  */
 import { ConcordError } from '../../core/errors.js';
-import { matchPerson } from '../../identity/resolve.js';
 import type { RegisterRoutes } from '../context.js';
+import { matchProfiles } from '../profiles/match.js';
 import { errorResponses } from '../schemas.js';
 
 interface MatchQuery { email?: string; name?: string; phone?: string; birthDate?: string; limit: number }
@@ -61,7 +61,7 @@ export const registerMatchRoutes: RegisterRoutes = async (app, ctx) => {
     if (email === undefined && name === undefined && phone === undefined) {
       throw new ConcordError('BAD_REQUEST', 'query: give at least one of email, name, phone', { kind: 'usage', context: { field: 'email' } });
     }
-    const candidates = await matchPerson(ctx.store, { email, name, phone, dob: birthDate }, { region });
+    const candidates = await matchProfiles(ctx.store, { email, name, phone, dob: birthDate }, { region });
     return { items: candidates.slice(0, limit).map((c) => ({ unifiedId: c.unifiedId ?? null, probability: c.probability, records: c.records })) };
   });
 };
