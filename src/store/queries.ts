@@ -13,11 +13,14 @@ import { ConcordError } from '../core/errors.js';
 import { fromJson, toFlag, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord, toStoredSourceRecord } from './rows.js';
 import type { IdentityStore } from '../identity/store/types.js';
 import type { ApiStore } from '../api/store/types.js';
+import type { IdentityBlockingStore } from '../identity/store/blocking-queries.js';
+import type { WriteBackStore } from '../writeback/types.js';
+import type { ProfileSearchStore } from './profile-search/types.js';
 import type { StoreSchema } from './schema.js';
 import type { Cursor, DeadLetter, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
-export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof import('./profile-search/types.js').ProfileSearchStore | keyof import('../writeback/types.js').WriteBackStore | keyof import('../identity/store/blocking-queries.js').IdentityBlockingStore>;
+export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof ProfileSearchStore | keyof WriteBackStore | keyof IdentityBlockingStore>;
 
 const DEFAULT_LIST_LIMIT = 1000;
 const LIVE_ID_BATCH = 5000;

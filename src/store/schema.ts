@@ -9,6 +9,7 @@
 import type { Generated } from 'kysely';
 import type { ApiTokensTable } from '../api/store/api-queries.js';
 import type { WriteBackOutcomesTable } from '../writeback/types.js';
+import type { ProfileSearchTable } from './profile-search/queries.js';
 
 /** A timestamp as written (ISO text) and as read (text on SQLite, Date on PostgreSQL). */
 type Stamp = string | Date;
@@ -106,7 +107,7 @@ export interface StoreSchema {
   run_streams: RunStreamsTable;
   dead_letters: DeadLettersTable;
   outbox: OutboxTable;
-  profile_search: import('./profile-search/queries.js').ProfileSearchTable;
+  profile_search: ProfileSearchTable;
   api_tokens: ApiTokensTable;
   writeback_outcomes: WriteBackOutcomesTable;
 }
