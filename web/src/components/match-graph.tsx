@@ -27,8 +27,9 @@ export function MatchGraph({ graph, profileId }: { graph: Profile360['graph']; p
           const a = at.get(edge.a);
           const b = at.get(edge.b);
           if (!a || !b) return null;
-          const mx = (a.x + b.x) / 2;
-          const my = (a.y + b.y) / 2;
+          // Labels sit a little off the middle, so crossing diagonals do not stack theirs at the centre.
+          const mx = a.x + (b.x - a.x) * 0.4;
+          const my = a.y + (b.y - a.y) * 0.4;
           const label = formatProbability(edge.probability);
           return (
             <a key={`${edge.a}-${edge.b}`} href={href('explain', {}, { a: edge.a, b: edge.b, profile: profileId })} class="edge" aria-label={`Explain match ${labelOf.get(edge.a) ?? edge.a} and ${labelOf.get(edge.b) ?? edge.b}: ${label}`}>

@@ -69,7 +69,7 @@ export function Dashboard() {
         {!systems.data && !systems.error && <Loading what="systems" />}
         {systems.data && (
           <TableFrame label="Systems and streams">
-            <table>
+            <table class="nowrap">
               <thead>
                 <tr>
                   <th scope="col">System</th>

@@ -307,7 +307,7 @@ export function Profile({ id }: { id: string }) {
       </ConfirmDialog>
 
       <ConfirmDialog open={dialog === 'merge'} title="Merge two profiles?" confirmLabel="Merge" busy={busy} onConfirm={() => void merge()} onClose={closeDialog}>
-        <p>Every record of both profiles will be matched together from now on.</p>
+        <p>The two profiles are matched together from now on: an always-match decision, kept for every later resolution.</p>
         {dialog === 'merge' && <ProfilePicker exclude={p.unifiedId} value={mergeWith} onChange={setMergeWith} />}
         <label for="merge-reason">Reason (kept with the decision)</label>
         <input id="merge-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />

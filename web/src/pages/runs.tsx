@@ -25,7 +25,7 @@ export function RunsTable({ runs, label }: { runs: readonly Run[]; label: string
   if (runs.length === 0) return <p class="muted">No runs yet.</p>;
   return (
     <TableFrame label={label}>
-      <table>
+      <table class="nowrap">
         <thead>
           <tr>
             <th scope="col">Run</th>
