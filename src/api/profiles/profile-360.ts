@@ -36,13 +36,8 @@ export async function requireProfile(store: Store, unifiedId: string) {
   return profile;
 }
 
-async function byIds(store: Store, ids: Iterable<string>): Promise<Map<string, StoredCimRecord>> {
-  const out = new Map<string, StoredCimRecord>();
-  for (const id of new Set(ids)) {
-    const row = await store.getCimRecordById(id);
-    if (row && !row.deleted) out.set(id, row);
-  }
-  return out;
+async function byIds(store: Store, entity: string, ids: readonly string[]): Promise<Map<string, StoredCimRecord>> {
+  return new Map((await store.liveCimRecordsByIds(entity, ids)).map((r) => [r.id, r] as const));
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -62,7 +57,7 @@ export async function loadProfile360(store: Store, unifiedId: string, options: P
   const history = (await store.profileHistory(unifiedId)).slice(-PROFILE_LIMITS.history);
 
   const contacts = await store.linkedRecords('AccountContact', 'individualId', ids, { limit: PROFILE_LIMITS.accounts });
-  const accountRows = await byIds(store, contacts.map((c) => str(c.data['accountId'])).filter((v) => v !== undefined));
+  const accountRows = await byIds(store, 'Account', contacts.map((c) => str(c.data['accountId'])).filter((v) => v !== undefined));
   const accounts = contacts.map((c) => accountOf(c, accountRows.get(str(c.data['accountId']) ?? ''))).filter((a): a is RelatedAccount => a !== undefined);
 
   const cases = await store.linkedRecords('ServiceCase', 'contactId', ids, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' });
@@ -72,7 +67,7 @@ export async function loadProfile360(store: Store, unifiedId: string, options: P
 
   const events = await store.linkedRecords('EngagementEvent', 'individualId', ids, { limit: PROFILE_LIMITS.engagement, newestBy: 'eventDateTime' });
   const campaignMembers = await store.linkedRecords('CampaignMember', 'contactId', ids, { limit: PROFILE_LIMITS.engagement, newestBy: 'createdDate' });
-  const campaigns = await byIds(store, campaignMembers.map((c) => str(c.data['campaignId'])).filter((v) => v !== undefined));
+  const campaigns = await byIds(store, 'Campaign', campaignMembers.map((c) => str(c.data['campaignId'])).filter((v) => v !== undefined));
   const engagement = [...events.map(engagementOf), ...campaignMembers.map((c) => campaignEngagementOf(c, campaigns.get(str(c.data['campaignId']) ?? '')))];
   const consent = await store.linkedRecords('ContactPointConsent', 'individualId', ids, { limit: PROFILE_LIMITS.consent, newestBy: 'capturedDateTime' });
 

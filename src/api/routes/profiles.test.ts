@@ -11,6 +11,7 @@ import { EXIT } from '../../cli/exit-codes.js';
 import { main } from '../../cli/main.js';
 import { openConfigStore } from '../../cli/open-config-store.js';
 import { loadConfig } from '../../config/load.js';
+import { matchPerson } from '../../identity/resolve.js';
 import type { Store } from '../../store/store.js';
 import { buildApp } from '../app.js';
 import type { ApiContext } from '../context.js';
@@ -137,7 +138,9 @@ describe('profile routes', () => {
     expect(some('consent')?.[0]?.channel).toMatch(/^(email|phone|fax|sms|mail)/);
     const engagement = some('engagement')!;
     expect(engagement.map((e) => e.at)).toEqual([...engagement.map((e) => e.at)].sort().reverse());
-    expect(engagement[0]!.system).toBe('marketing-cloud');
+    const events = views.flatMap((v) => v.engagement);
+    expect(events.find((e) => e.system === 'marketing-cloud')?.type).toMatch(/^(send|open|click|bounce|unsubscribe)/i);
+    expect(events.find((e) => e.type.startsWith('campaign '))?.campaign).toMatch(/\w/);
   });
 
   it('answer bad input with 400 and unknown ids with 404, as problem+json', async () => {
@@ -206,6 +209,9 @@ describe('profile routes', () => {
     const matched = await get<{ items: Array<{ unifiedId: string | null; probability: number }> }>(`/api/match?email=${encodeURIComponent(email)}&name=${encodeURIComponent(name)}`);
     expect(matched.status).toBe(200);
     expect(matched.body.items[0]).toMatchObject({ unifiedId: view.unifiedId });
+    // The indexed look-up answers what the scan of every person answers.
+    const scanned = await matchPerson(store, { email, name }, { region: 'US' });
+    expect(matched.body.items).toEqual(scanned.slice(0, 10).map((c) => ({ ...c, unifiedId: c.unifiedId ?? null })));
   });
 
   it('split then merge change membership and history, with saved decisions', async () => {
