@@ -8,6 +8,8 @@ import { loadConfig } from '../../config/load.js';
 import { createServerLogger, startServer, waitForShutdown } from '../../api/server.js';
 import type { RegisterCommand } from './types.js';
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new ConcordError('SERVE_BAD_PORT', `--port must be a whole number from 0 to 65535, not "${value}"`, { kind: 'usage' });
@@ -21,8 +23,9 @@ export const registerServe: RegisterCommand = (program, ctx) => {
     .option('-p, --port <port>', 'port (default: serve.port in concord.yaml, 4321)', portNumber)
     .option('--host <host>', 'interface to listen on (default: serve.host in concord.yaml, 127.0.0.1)')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
-    .option('--log-level <level>', 'fatal, error, warn, info, debug or trace', 'info')
+    .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent', 'info')
     .action(async (opts: { port?: number; host?: string; config?: string; logLevel: string }) => {
+      if (!LEVELS.includes(opts.logLevel)) throw new ConcordError('SERVE_BAD_LOG_LEVEL', `--log-level must be one of ${LEVELS.join(', ')}, not "${opts.logLevel}"`, { kind: 'usage' });
       const loaded = loadConfig(opts.config, ctx.env);
       const logger = createServerLogger(opts.logLevel);
       const server = await startServer({
