@@ -194,6 +194,18 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
   });
 
+  it('opens a member record as its system sent it, with the CIM records made from it', async () => {
+    const member = customer.members[0];
+    if (!member) throw new Error('picked customer has no members');
+    await page.getByRole('link', { name: `${member.system} record ${member.externalRecordId}`, exact: true }).click();
+    await page.getByRole('heading', { name: `As read from ${member.system}` }).waitFor();
+    await page.getByRole('heading', { name: /^CIM records \(\d+\)$/ }).waitFor();
+    expect(await page.getByRole('region', { name: `Fields of the ${member.system} record` }).getByRole('row').count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: /^Individual / }).waitFor();
+    await page.getByRole('link', { name: customer.unifiedId.slice(0, 8), exact: false }).click();
+    await page.getByRole('heading', { name: customer.name, level: 1 }).waitFor();
+  });
+
   it('splits a record out of the cluster after confirmation, and Escape cancels without a change', async () => {
     const leaving = customer.members[customer.members.length - 1];
     if (!leaving) throw new Error('picked customer has no members');

@@ -13,13 +13,14 @@ import { SignIn } from './pages/sign-in.js';
 import { Dashboard } from './pages/dashboard.js';
 import { Search } from './pages/search.js';
 import { Profile } from './pages/profile.js';
+import { RecordPage } from './pages/record.js';
 import { Explain } from './pages/explain.js';
 import { RunDetailPage, Runs } from './pages/runs.js';
 import { MappingPage, Mappings } from './pages/mappings.js';
 
 const NAV: ReadonlyArray<[string, Route['name'][], string]> = [
   ['Dashboard', ['dashboard'], href('dashboard')],
-  ['Customers', ['search', 'profile', 'explain'], href('search')],
+  ['Customers', ['search', 'profile', 'record', 'explain'], href('search')],
   ['Runs', ['runs', 'run'], href('runs')],
   ['Mappings', ['mappings', 'mapping'], href('mappings')],
 ];
@@ -33,6 +34,8 @@ function Page({ route }: { route: Route }) {
       return <Search initial={route.query.get('q') ?? ''} />;
     case 'profile':
       return <Profile key={p['id']} id={p['id'] ?? ''} />;
+    case 'record':
+      return <RecordPage key={`${p['system']}/${p['stream']}/${p['externalId']}`} system={p['system'] ?? ''} stream={p['stream'] ?? ''} externalId={p['externalId'] ?? ''} />;
     case 'explain':
       return <Explain a={route.query.get('a') ?? ''} b={route.query.get('b') ?? ''} {...(route.query.get('profile') ? { profile: route.query.get('profile') ?? '' } : {})} />;
     case 'runs':
@@ -62,6 +65,7 @@ const TITLES: Record<Route['name'], string> = {
   'sign-in': 'Sign in',
   search: 'Customers',
   profile: 'Profile',
+  record: 'Record',
   explain: 'Match explanation',
   runs: 'Runs',
   run: 'Run',
@@ -88,7 +92,7 @@ export function App() {
     }
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
-  }, [effective.name, route.params['id']]);
+  }, [effective.name, route.params['id'], route.params['externalId']]);
 
   const signOut = (): void => {
     clearToken(sessionStorage);

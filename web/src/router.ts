@@ -7,7 +7,7 @@
  * href('explain', {}, { a: 'r1', b: 'r2' }) // '#/explain?a=r1&b=r2'
  */
 
-export type RouteName = 'dashboard' | 'sign-in' | 'search' | 'profile' | 'explain' | 'runs' | 'run' | 'mappings' | 'mapping' | 'not-found';
+export type RouteName = 'dashboard' | 'sign-in' | 'search' | 'profile' | 'record' | 'explain' | 'runs' | 'run' | 'mappings' | 'mapping' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -20,6 +20,7 @@ const PATTERNS: ReadonlyArray<[RouteName, string]> = [
   ['sign-in', '/sign-in'],
   ['search', '/search'],
   ['profile', '/profiles/:id'],
+  ['record', '/records/:system/:stream/:externalId'],
   ['explain', '/explain'],
   ['runs', '/runs'],
   ['run', '/runs/:id'],

@@ -231,3 +231,22 @@ export interface Problem {
   detail?: string;
   hint?: string;
 }
+
+export interface StoredCimRecord {
+  entity: string;
+  id: string;
+  externalSourceId: string;
+  externalRecordId: string;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  sourceSystem: string;
+  sourceStream: string;
+  sourceRecordId: string;
+  updatedAt: string;
+}
+
+export interface SourceRecordView {
+  source: { system: string; stream: string; recordId: string; data: Record<string, unknown>; modstamp?: string; deleted: boolean };
+  cim: StoredCimRecord[];
+  profile?: { unifiedId: string };
+}

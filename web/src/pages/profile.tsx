@@ -188,7 +188,9 @@ export function Profile({ id }: { id: string }) {
                 <th scope="col">Record</th>
                 {ordered.map((m) => (
                   <th key={m.recordId} scope="col" class="member-head" data-record-id={m.recordId}>
-                    <span class="mono">{m.externalRecordId}</span>
+                    <a class="mono" href={href('record', { system: m.system, stream: m.stream, externalId: m.externalRecordId })} aria-label={`${m.system} record ${m.externalRecordId}`}>
+                      {m.externalRecordId}
+                    </a>
                     <span class="muted small">{m.stream}</span>
                   </th>
                 ))}
