@@ -28,6 +28,7 @@ describe('hash routes', () => {
     ['#/', 'dashboard', {}],
     ['#/profiles/abc-1', 'profile', { id: 'abc-1' }],
     ['#/profiles/a%2Fb', 'profile', { id: 'a/b' }],
+    ['#/records/salesforce/Contact/003A', 'record', { system: 'salesforce', stream: 'Contact', externalId: '003A' }],
     ['#/runs', 'runs', {}],
     ['#/runs/r1', 'run', { id: 'r1' }],
     ['#/mappings/salesforce/Contact', 'mapping', { system: 'salesforce', stream: 'Contact' }],
