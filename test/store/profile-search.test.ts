@@ -141,6 +141,9 @@ for (const backend of STORES) {
       expect(points).toHaveLength(4);
       expect(new Set(points.map((p) => p.data['partyId']))).toEqual(new Set([individualId(p0), individualId(p0erp)]));
       expect(await store.linkedRecords('ContactPoint', 'partyId', ['nobody'])).toEqual([]);
+      // Newest first by a JSON field, bounded: p0erp's points are stamped later than p0's.
+      const newest = await store.linkedRecords('ContactPoint', 'partyId', [individualId(p0), individualId(p0erp)], { newestBy: 'systemModstamp', limit: 2 });
+      expect(newest.map((p) => p.data['partyId'])).toEqual([individualId(p0erp), individualId(p0erp)]);
     });
   });
 }
