@@ -41,6 +41,11 @@ describe('concord demo --live', () => {
       const outcomes = await store.listWriteBackOutcomes({ runId: run!.id });
       expect(outcomes.length).toBeGreaterThan(0);
       expect(outcomes.every((o) => o.outcome === 'updated')).toBe(true);
+      const shown = captureOutput();
+      expect(await main(['node', 'concord', 'runs', 'show', run!.id, '--config', join(dir, 'concord.yaml'), '--json'], { output: shown, env: {} })).toBe(EXIT.ok);
+      const json = JSON.parse(shown.stdout.join('\n')) as { writeBack: Array<{ outcome: string; system: string }> };
+      expect(json.writeBack.length).toBe(Math.min(50, outcomes.length));
+      expect(json.writeBack[0]).toMatchObject({ outcome: 'updated', system: expect.stringMatching(/^(salesforce|dataverse)$/) });
     } finally {
       await store.close();
     }

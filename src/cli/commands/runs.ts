@@ -34,7 +34,7 @@ export const registerRuns: RegisterCommand = (program, ctx) => {
     .description('one run: counts per stream and its dead-lettered records')
     .argument('<run>', 'run id (from `concord runs list`)')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
-    .option('-n, --limit <n>', 'dead letters to list', (v) => Number.parseInt(v, 10), 50)
+    .option('-n, --limit <n>', 'dead letters and write-back rows to list', (v) => Number.parseInt(v, 10), 50)
     .option('--json', 'print JSON')
     .action(async (runId: string, opts: { config?: string; limit: number; json?: boolean }) => {
       const store = await openConfigStore(loadConfig(opts.config, ctx.env));
@@ -42,7 +42,8 @@ export const registerRuns: RegisterCommand = (program, ctx) => {
         const run = await store.getRun(runId);
         if (!run) throw new ConcordError('RUN_NOT_FOUND', `no run ${runId}`, { kind: 'usage', hint: 'list runs with `concord runs list`' });
         const letters = await store.listDeadLetters({ runId, limit: opts.limit });
-        if (opts.json) return ctx.output.out(JSON.stringify({ run, deadLetters: letters }, null, 2));
+        const writeBack = await store.listWriteBackOutcomes({ runId, limit: opts.limit });
+        if (opts.json) return ctx.output.out(JSON.stringify({ run, deadLetters: letters, writeBack }, null, 2));
         ctx.output.out(`run ${run.id}: ${run.status}, started ${run.startedAt}${run.finishedAt ? `, finished ${run.finishedAt}` : ''}${run.error ? `\nerror: ${run.error}` : ''}`);
         ctx.output.out(
           formatTable(
@@ -59,6 +60,16 @@ export const registerRuns: RegisterCommand = (program, ctx) => {
             ),
           );
           if (run.counts.deadLettered > letters.length) ctx.output.out(`… ${run.counts.deadLettered - letters.length} more (--limit)`);
+        }
+        if (writeBack.length > 0) {
+          ctx.output.out('\nwrite-back:');
+          ctx.output.out(
+            formatTable(
+              ['stream', 'record', 'outcome', 'values', 'code', 'message'],
+              writeBack.map((o) => [`${o.system}/${o.stream}`, o.recordId ?? o.key, o.outcome, JSON.stringify(o.values), o.code ?? '', o.message ?? '']),
+            ),
+          );
+          if (writeBack.length === opts.limit) ctx.output.out('… possibly more (--limit)');
         }
       } finally {
         await store.close();
