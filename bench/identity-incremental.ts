@@ -1,7 +1,8 @@
 /**
  * Incremental identity resolution on a resolved store, and the two baselines of the identity issue.
  *
- * Run: `node --import tsx bench/identity-incremental.ts <demo dir> [--baselines]`, where the demo dir comes from
+ * Run: `node --import tsx bench/identity-incremental.ts <demo dir> [--baselines]`, or
+ * `… --synthetic <N> <new store dir>` for a store of N generated people only (no other entities), where the demo dir comes from
  * `concord demo --people N --dir <demo dir> --no-serve` (its sync resolved every person already). The store is
  * changed in place (records of a `bench` system are added), so use a fresh demo dir per run.
  *
@@ -15,7 +16,7 @@
  *    Salesforce-style fixed rules (exact normalized email, or fuzzy first name + exact last name + exact normalized
  *    address) over the same candidate pairs — all in this process.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { buildBlockIndex, forEachCandidateChunk } from '../src/identity/block/candidate-pairs.js';
@@ -32,6 +33,8 @@ import { assemblePersonsById, cimPages, type PersonRecord } from '../src/identit
 import { readGroundTruth, truthKey } from '../src/identity/store/truth.js';
 import { NULL_LEVEL, type Comparison, type IdentityRecord } from '../src/identity/types.js';
 import { openConfigStore } from '../src/cli/open-config-store.js';
+import { openStore } from '../src/store/open.js';
+import { FIRST_NAMES } from '../src/demo/vocabulary.js';
 import type { Store } from '../src/store/store.js';
 import { mulberry32 } from '../src/core/random.js';
 import { storePeople, type PersonSpec } from '../test/identity-store/people.js';
@@ -109,10 +112,63 @@ function stability(before: ReadonlyMap<string, string>, after: ReadonlyMap<strin
 async function incremental(dir: string): Promise<void> {
   const loaded = loadConfig(join(dir, 'concord.yaml'), process.env);
   const { identity, defaults } = loaded.config;
-  const options: ResolveStoreOptions = { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region };
   const store = await openConfigStore(loaded);
   try {
     await store.migrate();
+    await measure(store, { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region });
+  } finally {
+    await store.close();
+  }
+}
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'an', 'is', 'ur', 'bel', 'cor', 'fen', 'gar', 'hal', 'jor', 'kin', 'lar', 'mor', 'nes', 'pel', 'quin', 'ros', 'sil', 'tor', 'val', 'wen', 'yor', 'zan', 'ber'];
+
+/**
+ * A store of `count` generated people (only people: an Individual with an email and a phone contact point),
+ * ≈ 20% of them also in a second system with a typo or a dropped field, resolved fully; then `measure`.
+ */
+async function synthetic(count: number, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const store = await openStore(`sqlite:${join(dir, 'concord.db')}`);
+  try {
+    await store.migrate();
+    const random = mulberry32(20261127);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const surname = (): string => { const k = 2 + Math.floor(random() * 2); let s = ''; for (let i = 0; i < k; i++) s += pick(SYLLABLES); return s[0]!.toUpperCase() + s.slice(1); };
+    const load = await timed(async () => {
+      let batch: PersonSpec[] = [];
+      for (let i = 0, written = 0; written < count; i++) {
+        const first = pick(FIRST_NAMES).name;
+        const last = surname();
+        const p: PersonSpec = {
+          system: 'crm', id: `c${i}`, first, last, email: `${first.toLowerCase()}.${last.toLowerCase()}${i % 97}@mail${i % 13}.io`,
+          phone: `+1${String(2_000_000_000 + ((i * 7_919_993) % 7_000_000_000))}`, dob: `19${40 + Math.floor(random() * 60)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`,
+          modstamp: '2026-01-01T00:00:00.000Z',
+        };
+        batch.push(p);
+        written++;
+        if (random() < 0.2 && written < count) {
+          const kind = random();
+          batch.push({ ...p, system: 'erp', id: `e${i}`, ...(kind < 0.4 ? { first: p.first.slice(0, 1) + p.first.slice(2, 3) + p.first.slice(1, 2) + p.first.slice(3) } : kind < 0.7 ? { email: undefined } : { phone: undefined, email: p.email!.toUpperCase() }) });
+          written++;
+        }
+        if (batch.length >= 5000) { await storePeople(store, batch); batch = []; }
+      }
+      if (batch.length > 0) await storePeople(store, batch);
+    });
+    console.log(`stored ${n(count)} generated person records (${secs(load)})`);
+    const full = await timed(() => resolvePersons(store, { full: true }));
+    console.log(`| full resolve (trains, builds the index) | ${full.value.mode} | ${n(full.value.changed)} | ${n(full.value.records)} | ${n(full.value.candidatePairs)} | ${n(full.value.profiles.created)} created | ${secs(full)} |`);
+    console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
+    await measure(store, {});
+  } finally {
+    await store.close();
+  }
+}
+
+/** The incremental measurements on a resolved store (it is changed: people of a `bench` system are added). */
+async function measure(store: Store, options: ResolveStoreOptions): Promise<void> {
+  {
     const people = (await store.countCimRecords('Individual'))[0]?.live ?? 0;
     const profiles = await store.countActiveProfiles('person');
     console.log(`store: ${n(people)} person records, ${n(profiles)} active profiles`);
@@ -136,8 +192,6 @@ async function incremental(dir: string): Promise<void> {
     const full = await timed(() => resolvePersons(store, { ...options, full: true }));
     const p = full.value.profiles;
     console.log(`full resolve over the same store: ${full.value.mode}, ${n(full.value.records)} records, created ${p.created}, grew ${p.grew}, merged ${p.merged}, split ${p.split}, moved ${p.moved}, retired ${p.retired} (${secs(full)})`);
-  } finally {
-    await store.close();
   }
 }
 
@@ -224,6 +278,7 @@ async function baselines(dir: string | undefined): Promise<void> {
 }
 
 const dir = process.argv[2];
-if (process.argv.includes('--baselines')) await baselines(dir === '--baselines' ? undefined : dir);
+if (dir === '--synthetic') await synthetic(Number(process.argv[3]), process.argv[4] ?? 'bench-identity-store');
+else if (process.argv.includes('--baselines')) await baselines(dir === '--baselines' ? undefined : dir);
 else if (dir === undefined) console.log('usage: node --import tsx bench/identity-incremental.ts <demo dir> [--baselines]');
 else await incremental(dir);
