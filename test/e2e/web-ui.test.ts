@@ -60,7 +60,7 @@ interface Summary {
 interface Profile {
   unifiedId: string;
   attributes: Record<string, { value: string; provenance: { system: string } }>;
-  members: Array<{ recordId: string; system: string; externalRecordId: string }>;
+  members: Array<{ recordId: string; system: string; stream: string; externalRecordId: string }>;
 }
 
 describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
@@ -335,7 +335,20 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
   });
 
   it('every page has landmarks, AA text contrast and an accessible name on every control', async () => {
-    const pages = ['#/', `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`, `#/profiles/${customer.unifiedId}`, '#/runs', '#/mappings'];
+    const [a, b] = customer.members;
+    if (!a || !b) throw new Error('picked customer has fewer than two members');
+    const runId = (await apiGet<{ items: Array<{ id: string }> }>('/api/runs')).items[0]?.id ?? '';
+    const pages = [
+      '#/',
+      `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`,
+      `#/profiles/${customer.unifiedId}`,
+      `#/explain?a=${a.recordId}&b=${b.recordId}`,
+      `#/records/${a.system}/${a.stream}/${encodeURIComponent(a.externalRecordId)}`,
+      '#/runs',
+      `#/runs/${runId}`,
+      '#/mappings',
+      '#/mappings/salesforce/Contact',
+    ];
     for (const hash of pages) {
       await page.goto(`${server.url}/${hash}`);
       await page.locator('main h1').first().waitFor();
