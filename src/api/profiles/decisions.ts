@@ -82,11 +82,32 @@ export interface DecideOptions {
   reason?: string | undefined;
   /** Options of the resolution that applies the decisions (threshold, region, source priority from the config). */
   resolve: ResolveStoreOptions;
+  /** True while a sync runs (it resolves people itself): the decision waits for it to end. */
+  syncBusy?: (() => boolean) | undefined;
+  /** How long to wait for a running sync before answering SYNC_RUNNING (default 60 s). */
+  waitMs?: number | undefined;
 }
 
-/** Saves one decision per pair, then resolves again; both inside the store's queue. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits while a sync runs; SYNC_RUNNING (409) when it does not end within `waitMs`. */
+async function whenNoSync(busy: (() => boolean) | undefined, waitMs: number): Promise<void> {
+  const until = Date.now() + waitMs;
+  while (busy?.() === true) {
+    if (Date.now() >= until) {
+      throw new ConcordError('SYNC_RUNNING', 'a sync is running and resolves people itself; nothing was saved', { kind: 'transient', hint: 'send the decision again when the run has finished (GET /api/runs)' });
+    }
+    await sleep(Math.min(250, Math.max(1, until - Date.now())));
+  }
+}
+
+/**
+ * Saves one decision per pair, then resolves again; both inside the store's queue, and after any running sync
+ * (whose own resolution would otherwise race this one).
+ */
 export async function decideAndResolve(store: Store, kind: DecisionKind, pairs: readonly RecordPair[], options: DecideOptions): Promise<{ decisions: IdentityDecision[]; resolve: ResolveStoreSummary }> {
   return serialized(store, async () => {
+    await whenNoSync(options.syncBusy, options.waitMs ?? 60_000);
     const decisions: IdentityDecision[] = [];
     for (const [recordA, recordB] of pairs) decisions.push(await store.addIdentityDecision({ kind, recordA, recordB, who: options.who, reason: options.reason }));
     const resolve = await resolvePersons(store, options.resolve);

@@ -66,7 +66,7 @@ export const registerDecisionRoutes: RegisterRoutes = async (app, ctx) => {
     if (recordA === recordB) throw new ConcordError('BAD_REQUEST', 'body.recordB must be another record than body.recordA', { kind: 'usage', context: { field: 'recordB' } });
     await requireMemberRecord(ctx.store, recordA);
     await requireMemberRecord(ctx.store, recordB);
-    const { decisions, resolve } = await decideAndResolve(ctx.store, kind, [[recordA, recordB]], { who: whoOf(request), reason, resolve: resolveOptionsOf(ctx) });
+    const { decisions, resolve } = await decideAndResolve(ctx.store, kind, [[recordA, recordB]], { who: whoOf(request), reason, resolve: resolveOptionsOf(ctx), syncBusy: () => ctx.syncs.busy });
     return reply.code(201).send({ decision: decisions[0]!, resolve });
   });
 };

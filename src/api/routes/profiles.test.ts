@@ -15,6 +15,7 @@ import { matchPerson } from '../../identity/resolve.js';
 import type { Store } from '../../store/store.js';
 import { buildApp } from '../app.js';
 import type { ApiContext } from '../context.js';
+import { decideAndResolve } from '../profiles/decisions.js';
 import { generateToken, hashToken } from '../tokens.js';
 import type { MemberRecord, Profile360, ProfileSummary } from '../profiles/view.js';
 
@@ -248,6 +249,15 @@ describe('profile routes', () => {
     expect(again.body.decision.kind).toBe('never-match');
     expect(again.body.resolve.profiles.split).toBe(1);
     expect((await store.profileOfRecord(stay.recordId))!.unifiedId).not.toBe((await store.profileOfRecord(leave.recordId))!.unifiedId);
+  });
+
+  it('make a decision wait for a running sync, and save nothing when it does not end', async () => {
+    const view = await multiSystemProfile();
+    const before = (await store.listIdentityDecisions()).length;
+    const pairs = [[view.members[0]!.recordId, view.members[1]!.recordId]] as const;
+    await expect(decideAndResolve(store, 'never-match', pairs, { who: 'test', resolve: {}, syncBusy: () => true, waitMs: 30 }))
+      .rejects.toMatchObject({ code: 'SYNC_RUNNING' });
+    expect(await store.listIdentityDecisions()).toHaveLength(before);
   });
 
   it('describe every route in the OpenAPI document', async () => {

@@ -128,7 +128,7 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
     },
   }, async (request) => {
     const pairs = await mergePairs(ctx.store, request.body.unifiedIds);
-    const result = await decideAndResolve(ctx.store, 'always-match', pairs, { who: whoOf(request), reason: request.body.reason, resolve: resolveOptionsOf(ctx) });
+    const result = await decideAndResolve(ctx.store, 'always-match', pairs, { who: whoOf(request), reason: request.body.reason, resolve: resolveOptionsOf(ctx), syncBusy: () => ctx.syncs.busy });
     const survivor = (await ctx.store.profileOfRecord(pairs[0]![0]))?.unifiedId ?? request.body.unifiedIds[0]!;
     return { ...result, profile: await loadProfile360(ctx.store, survivor, { region }) };
   });
@@ -162,7 +162,7 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
     const { unifiedId } = request.params;
     const former = (await ctx.store.profileMembers(unifiedId)).map((m) => m.recordId);
     const pairs = await splitPairs(ctx.store, unifiedId, request.body.recordIds);
-    const result = await decideAndResolve(ctx.store, 'never-match', pairs, { who: whoOf(request), reason: request.body.reason, resolve: resolveOptionsOf(ctx) });
+    const result = await decideAndResolve(ctx.store, 'never-match', pairs, { who: whoOf(request), reason: request.body.reason, resolve: resolveOptionsOf(ctx), syncBusy: () => ctx.syncs.busy });
     const byProfile = new Map<string, string[]>();
     for (const recordId of former) {
       const now = (await ctx.store.profileOfRecord(recordId))?.unifiedId;
