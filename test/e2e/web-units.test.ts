@@ -6,6 +6,7 @@ import { href, parseRoute } from '../../web/src/router.js';
 import { adoptTokenFromFragment, readToken, TOKEN_KEY, tokenFromFragment, type KeyValueStorage } from '../../web/src/token.js';
 import { axisRange, circleLayout, ticks, waterfallBars } from '../../web/src/charts.js';
 import { attributeLabel, formatProbability, formatWeight, systemColor } from '../../web/src/format.js';
+import { bestPartner, groupBySystem } from '../../web/src/members.js';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -129,5 +130,33 @@ describe('match graph layout and formatting', () => {
   it('formats weights with a sign and attribute keys as words', () => {
     expect([formatWeight(3.14159), formatWeight(-2), formatWeight(0)]).toEqual(['+3.14', '−2.00', '+0.00']);
     expect(attributeLabel('birthDate')).toBe('Birth date');
+  });
+});
+
+describe('member columns', () => {
+  const members = [
+    { recordId: 'r1', system: 'salesforce' },
+    { recordId: 'r2', system: 'dataverse' },
+    { recordId: 'r3', system: 'salesforce' },
+  ];
+
+  it('groups members by system in name order, keeping their order inside a system', () => {
+    expect(groupBySystem(members).map(([system, ms]) => [system, ms.map((m) => m.recordId)])).toEqual([
+      ['dataverse', ['r2']],
+      ['salesforce', ['r1', 'r3']],
+    ]);
+  });
+
+  it.each([
+    ['r1', [{ a: 'r1', b: 'r2', probability: 0.7 }, { a: 'r3', b: 'r1', probability: 0.95 }], 'r3'],
+    ['r2', [{ a: 'r1', b: 'r2', probability: 0.7 }, { a: 'r3', b: 'r1', probability: 0.95 }], 'r1'],
+    ['r3', [], 'r1'],
+    ['r1', [], 'r2'],
+  ])('explains %s against its strongest edge (or the first other member)', (recordId, edges, partner) => {
+    expect(bestPartner(recordId, members, edges)).toBe(partner);
+  });
+
+  it('has no partner for a lone record', () => {
+    expect(bestPartner('r1', [{ recordId: 'r1', system: 'salesforce' }], [])).toBeUndefined();
   });
 });

@@ -11,7 +11,8 @@ import { api } from '../api.js';
 import { useApi } from '../hooks.js';
 import { attributeLabel, formatDate, formatDay, formatValue, shortId, systemColor } from '../format.js';
 import { href } from '../router.js';
-import type { GraphEdge, MemberRecord, MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
+import type { MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
+import { bestPartner, groupBySystem } from '../members.js';
 import { ErrorBox, Loading, TableFrame } from '../components/status.js';
 import { ProvenanceBadge, SystemChip } from '../components/badges.js';
 import { ConfirmDialog } from '../components/dialog.js';
@@ -27,20 +28,6 @@ const MEMBER_FIELDS: ReadonlyArray<[keyof MemberValues, string]> = [
   ['phone', 'Phone'],
   ['address', 'Address'],
 ];
-
-/** The record this one is most strongly linked to in the match graph (else the first other member). */
-export function bestPartner(recordId: string, members: readonly MemberRecord[], edges: readonly GraphEdge[]): string | undefined {
-  let best: GraphEdge | undefined;
-  for (const e of edges) if ((e.a === recordId || e.b === recordId) && (!best || e.probability > best.probability)) best = e;
-  if (best) return best.a === recordId ? best.b : best.a;
-  return members.find((m) => m.recordId !== recordId)?.recordId;
-}
-
-function groupBySystem(members: readonly MemberRecord[]): Array<[string, MemberRecord[]]> {
-  const groups = new Map<string, MemberRecord[]>();
-  for (const m of members) groups.set(m.system, [...(groups.get(m.system) ?? []), m]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
-}
 
 export function Profile({ id }: { id: string }) {
   const profile = useApi<Profile360>(`/api/profiles/${encodeURIComponent(id)}`);
