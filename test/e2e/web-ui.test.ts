@@ -306,6 +306,27 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     await shot('run');
   }, 120_000);
 
+  it('keeps two records of another profile apart with a never-match decision from their explanation', async () => {
+    const list = await apiGet<{ items: Summary[] }>('/api/profiles?limit=200');
+    const other = list.items.find((p) => p.unifiedId !== customer.unifiedId && p.members === 2);
+    if (!other) throw new Error('the demo has no other profile of two records');
+    const [a, b] = (await apiGet<Profile>(`/api/profiles/${other.unifiedId}`)).members;
+    if (!a || !b) throw new Error('profile lost its members');
+    await page.goto(`${server.url}/#/explain?a=${a.recordId}&b=${b.recordId}`);
+    await page.getByTestId('waterfall').waitFor();
+    await page.getByRole('button', { name: 'Never match these two…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Never match these records?' });
+    await dialog.getByLabel('Reason (kept with the decision)').fill('father and son');
+    await dialog.getByRole('button', { name: 'Never match', exact: true }).click();
+    await page.getByText(/^Saved: these two records will never be matched again/).waitFor();
+
+    const decisions = await apiGet<{ items: Array<{ kind: string; recordA: string; recordB: string; reason?: string }> }>('/api/decisions');
+    const pair = [a.recordId, b.recordId].sort().join(' ');
+    expect(decisions.items.filter((d) => d.kind === 'never-match' && [d.recordA, d.recordB].sort().join(' ') === pair).map((d) => d.reason)).toEqual(['father and son']);
+    const profileOf = async (recordId: string): Promise<string | undefined> => (await apiGet<{ profile?: { unifiedId: string } }>(`/api/records/${recordId}`)).profile?.unifiedId;
+    expect(await profileOf(a.recordId)).not.toBe(await profileOf(b.recordId));
+  });
+
   it('pages through all profiles on the server, never asking for more than a page', async () => {
     const asked: URL[] = [];
     const listen = (request: { url(): string }): void => {

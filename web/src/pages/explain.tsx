@@ -5,6 +5,8 @@
  * @example
  * <Explain a="rec-1" b="rec-2" />
  */
+import { useState } from 'preact/hooks';
+import { api } from '../api.js';
 import { useApi } from '../hooks.js';
 import { formatDate, formatProbability, formatValue, formatWeight } from '../format.js';
 import { href } from '../router.js';
@@ -12,6 +14,7 @@ import type { Explanation, MemberRecord } from '../types.js';
 import { ErrorBox, Loading, TableFrame } from '../components/status.js';
 import { SystemChip } from '../components/badges.js';
 import { Waterfall } from '../components/waterfall.js';
+import { ConfirmDialog } from '../components/dialog.js';
 
 function RecordCard({ record, side }: { record: MemberRecord; side: string }) {
   return (
@@ -35,6 +38,47 @@ function RecordCard({ record, side }: { record: MemberRecord; side: string }) {
   );
 }
 
+/** "Never match": two records that are different people, kept apart from now on (a decision, then a new resolution). */
+function NeverMatch({ a, b }: { a: string; b: string }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState(false);
+  const confirm = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/decisions', { kind: 'never-match', recordA: a, recordB: b, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+      setOpen(false);
+      setDone(true);
+    } catch (e: unknown) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      {done ? (
+        <p class="notice" role="status">
+          Saved: these two records will never be matched again; the profiles were resolved anew.
+        </p>
+      ) : (
+        <button type="button" onClick={() => setOpen(true)}>
+          Never match these two…
+        </button>
+      )}
+      <ConfirmDialog open={open} title="Never match these records?" confirmLabel="Never match" danger busy={busy} onConfirm={() => void confirm()} onClose={() => setOpen(false)}>
+        <p>Concord will keep these two records in different profiles from now on, whatever their scores say. A later merge can undo it.</p>
+        <label for="never-reason">Reason (kept with the decision)</label>
+        <input id="never-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+        {error && <ErrorBox error={error} />}
+      </ConfirmDialog>
+    </>
+  );
+}
+
 export function Explain({ a, b, profile }: { a: string; b: string; profile?: string }) {
   const result = useApi<Explanation>(a && b ? '/api/explain' : null, { a, b });
   if (!a || !b) return <ErrorBox error={new Error('An explanation needs two record ids: #/explain?a=<record>&b=<record>.')} />;
@@ -48,7 +92,12 @@ export function Explain({ a, b, profile }: { a: string; b: string; profile?: str
           <a href={href('profile', { id: profile })}>Back to the profile</a>
         </p>
       )}
-      <h1>Why these records match</h1>
+      <header class="page-head">
+        <h1>Why these records match</h1>
+        <div class="actions">
+          <NeverMatch a={x.records.a.recordId} b={x.records.b.recordId} />
+        </div>
+      </header>
       <p class="verdict">
         Match probability <strong data-testid="probability">{formatProbability(x.probability)}</strong>
         {x.deterministicRule ? (
