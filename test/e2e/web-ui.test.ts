@@ -325,6 +325,14 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
     expect(decisions.items.filter((d) => d.kind === 'never-match' && [d.recordA, d.recordB].sort().join(' ') === pair).map((d) => d.reason)).toEqual(['father and son']);
     const profileOf = async (recordId: string): Promise<string | undefined> => (await apiGet<{ profile?: { unifiedId: string } }>(`/api/records/${recordId}`)).profile?.unifiedId;
     expect(await profileOf(a.recordId)).not.toBe(await profileOf(b.recordId));
+
+    // The decisions page lists it with the split and the merge made earlier, newest first.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Decisions' }).click();
+    const table = page.getByRole('region', { name: 'Decisions' });
+    await table.waitFor();
+    const reasons = (await table.locator('tbody tr td:nth-child(5)').allTextContents()).filter((r) => r !== '–');
+    expect(reasons[0]).toBe('father and son');
+    expect(reasons).toEqual(expect.arrayContaining(['different person, same shared inbox', 'same person after all']));
   });
 
   it('pages through all profiles on the server, never asking for more than a page', async () => {
@@ -369,6 +377,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
       `#/runs/${runId}`,
       '#/mappings',
       '#/mappings/salesforce/Contact',
+      '#/decisions',
     ];
     for (const hash of pages) {
       await page.goto(`${server.url}/${hash}`);

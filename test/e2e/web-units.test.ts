@@ -31,6 +31,7 @@ describe('hash routes', () => {
     ['#/profiles/a%2Fb', 'profile', { id: 'a/b' }],
     ['#/records/salesforce/Contact/003A', 'record', { system: 'salesforce', stream: 'Contact', externalId: '003A' }],
     ['#/runs', 'runs', {}],
+    ['#/decisions', 'decisions', {}],
     ['#/runs/r1', 'run', { id: 'r1' }],
     ['#/mappings/salesforce/Contact', 'mapping', { system: 'salesforce', stream: 'Contact' }],
     ['#/explain?a=x&b=y', 'explain', {}],

@@ -17,10 +17,12 @@ import { RecordPage } from './pages/record.js';
 import { Explain } from './pages/explain.js';
 import { RunDetailPage, Runs } from './pages/runs.js';
 import { MappingPage, Mappings } from './pages/mappings.js';
+import { Decisions } from './pages/decisions.js';
 
 const NAV: ReadonlyArray<[string, Route['name'][], string]> = [
   ['Dashboard', ['dashboard'], href('dashboard')],
   ['Customers', ['search', 'profile', 'record', 'explain'], href('search')],
+  ['Decisions', ['decisions'], href('decisions')],
   ['Runs', ['runs', 'run'], href('runs')],
   ['Mappings', ['mappings', 'mapping'], href('mappings')],
 ];
@@ -46,6 +48,8 @@ function Page({ route }: { route: Route }) {
       return <Mappings />;
     case 'mapping':
       return <MappingPage key={`${p['system']}/${p['stream']}`} system={p['system'] ?? ''} stream={p['stream'] ?? ''} />;
+    case 'decisions':
+      return <Decisions />;
     case 'sign-in':
       return <SignIn next={route.query.get('next')} />;
     case 'not-found':
@@ -71,6 +75,7 @@ const TITLES: Record<Route['name'], string> = {
   run: 'Run',
   mappings: 'Mappings',
   mapping: 'Mapping',
+  decisions: 'Decisions',
   'not-found': 'Not found',
 };
 

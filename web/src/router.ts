@@ -7,7 +7,7 @@
  * href('explain', {}, { a: 'r1', b: 'r2' }) // '#/explain?a=r1&b=r2'
  */
 
-export type RouteName = 'dashboard' | 'sign-in' | 'search' | 'profile' | 'record' | 'explain' | 'runs' | 'run' | 'mappings' | 'mapping' | 'not-found';
+export type RouteName = 'dashboard' | 'sign-in' | 'search' | 'profile' | 'record' | 'explain' | 'runs' | 'run' | 'mappings' | 'mapping' | 'decisions' | 'not-found';
 
 export interface Route {
   name: RouteName;
@@ -25,6 +25,7 @@ const PATTERNS: ReadonlyArray<[RouteName, string]> = [
   ['runs', '/runs'],
   ['run', '/runs/:id'],
   ['mappings', '/mappings'],
+  ['decisions', '/decisions'],
   ['mapping', '/mappings/:system/:stream'],
 ];
 

@@ -250,3 +250,13 @@ export interface SourceRecordView {
   cim: StoredCimRecord[];
   profile?: { unifiedId: string };
 }
+
+export interface IdentityDecision {
+  id: number;
+  kind: 'never-match' | 'always-match';
+  recordA: string;
+  recordB: string;
+  who: string;
+  reason?: string;
+  at: string;
+}
