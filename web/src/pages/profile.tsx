@@ -13,6 +13,7 @@ import { attributeLabel, formatDate, formatDay, formatValue, shortId, systemColo
 import { href } from '../router.js';
 import type { MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
 import { bestPartner, groupBySystem } from '../members.js';
+import { setFlash, takeFlash } from '../flash.js';
 import { ErrorBox, Loading, TableFrame } from '../components/status.js';
 import { ProvenanceBadge, SystemChip } from '../components/badges.js';
 import { ConfirmDialog } from '../components/dialog.js';
@@ -37,7 +38,7 @@ export function Profile({ id }: { id: string }) {
   const [mergeWith, setMergeWith] = useState('');
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<Error | null>(null);
-  const [notice, setNotice] = useState<preact.ComponentChildren>(null);
+  const [notice, setNotice] = useState<preact.ComponentChildren>(() => takeFlash());
 
   if (profile.error) return <ErrorBox error={profile.error} retry={profile.reload} />;
   if (!profile.data) return <Loading what="the profile" />;
@@ -100,9 +101,15 @@ export function Profile({ id }: { id: string }) {
       setDialog(null);
       setMergeWith('');
       setReason('');
-      setNotice(<>Merged: the profile now has {result.profile.members.length} records.</>);
-      if (result.profile.unifiedId !== p.unifiedId) window.location.hash = href('profile', { id: result.profile.unifiedId }).slice(1);
-      else profile.reload();
+      const message = `Merged: the profile now has ${result.profile.members.length} records.`;
+      if (result.profile.unifiedId !== p.unifiedId) {
+        // The survivor is the other profile: its page shows the message.
+        setFlash(message);
+        window.location.hash = href('profile', { id: result.profile.unifiedId }).slice(1);
+      } else {
+        setNotice(message);
+        profile.reload();
+      }
     } catch (e: unknown) {
       setActionError(e instanceof Error ? e : new Error(String(e)));
     } finally {
