@@ -63,7 +63,7 @@ interface Profile {
   members: Array<{ recordId: string; system: string; stream: string; externalRecordId: string }>;
 }
 
-describe.skipIf('reason' in browserPath)('web UI in Chromium', () => {
+describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000 }, () => {
   let dir: string;
   let server: DemoServer;
   let browser: Browser;
