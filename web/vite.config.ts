@@ -1,7 +1,7 @@
 /**
  * Builds the web UI into `dist/web/`, which `concord serve` serves at `/`. In development
  * (`npx vite --config web/vite.config.ts`) requests to `/api` go to a running `concord serve`
- * (`CONCORD_API_URL`, default http://127.0.0.1:4000).
+ * (`CONCORD_API_URL`, default http://127.0.0.1:4321, where `concord serve` listens).
  *
  * @example
  * import { build } from 'vite';
@@ -25,6 +25,6 @@ export default defineConfig({
     sourcemap: false,
   },
   server: {
-    proxy: { '/api': process.env['CONCORD_API_URL'] ?? 'http://127.0.0.1:4000' },
+    proxy: { '/api': process.env['CONCORD_API_URL'] ?? 'http://127.0.0.1:4321' },
   },
 });
