@@ -426,7 +426,10 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
     try {
       await phone.goto(`${server.url}/#token=${server.token}`);
-      for (const hash of ['#/', `#/profiles/${customer.unifiedId}`, '#/runs']) {
+      const [a, b] = customer.members;
+      const pages = ['#/', '#/search', `#/profiles/${customer.unifiedId}`, '#/runs', '#/decisions', '#/mappings/salesforce/Contact'];
+      if (a && b) pages.push(`#/explain?a=${a.recordId}&b=${b.recordId}`, `#/records/${a.system}/${a.stream}/${encodeURIComponent(a.externalRecordId)}`);
+      for (const hash of pages) {
         await phone.goto(`${server.url}/${hash}`);
         await phone.locator('main h1').first().waitFor();
         await phone.waitForLoadState('networkidle');
