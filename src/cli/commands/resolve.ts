@@ -6,6 +6,7 @@
  *   concord explain <recordA> <recordB> [--json]
  *   concord match --email … --name … [--phone …] [--dob …] [--json]
  */
+import { mergePairs, splitPairs } from '../../identity/store/decision-pairs.js';
 import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
@@ -134,7 +135,7 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
       });
     });
 
-  const decide = (name: string, description: string, args: [string, string], build: (store: Store, a: string, b: string) => Promise<Array<[string, string]>>, kind: DecisionKind) => {
+  const decide = (name: string, description: string, args: [string, string], build: (store: Store, a: string, b: string) => Promise<ReadonlyArray<readonly [string, string]>>, kind: DecisionKind) => {
     profiles
       .command(name)
       .description(`${description} (a saved decision that wins over the model; applied by the next \`concord resolve\`)`)
@@ -155,19 +156,10 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
     if (!(await store.profileOfRecord(recordId))) throw new ConcordError('RECORD_NOT_IN_PROFILE', `record ${recordId} belongs to no profile`, { kind: 'usage', hint: 'record ids are the Concord ids `concord profiles show` lists' });
     return recordId;
   };
-  const firstMember = async (store: Store, unifiedId: string): Promise<string> => {
-    const member = (await store.profileMembers(unifiedId))[0];
-    if (!member) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${unifiedId} with members`, { kind: 'usage', hint: 'list profiles with `concord profiles list`' });
-    return member.recordId;
-  };
   decide('always-match', 'these two records are the same person', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'always-match');
   decide('never-match', 'these two records are different people', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'never-match');
-  decide('merge', 'two profiles are the same person', ['<idA>', '<idB>'], async (store, a, b) => [[await firstMember(store, a), await firstMember(store, b)]], 'always-match');
-  decide('split', 'take a record out of its profile: never-match with every other member', ['<id>', '<recordId>'], async (store, id, recordId) => {
-    const members = (await store.profileMembers(id)).map((m) => m.recordId);
-    if (!members.includes(recordId)) throw new ConcordError('RECORD_NOT_IN_PROFILE', `record ${recordId} is not a member of ${id}`, { kind: 'usage', hint: 'see `concord profiles show <id>`' });
-    return members.filter((m) => m !== recordId).map((m): [string, string] => [recordId, m]);
-  }, 'never-match');
+  decide('merge', 'two profiles are the same person (also undoes an earlier split between them)', ['<idA>', '<idB>'], async (store, a, b) => mergePairs(store, [a, b]), 'always-match');
+  decide('split', 'take a record out of its profile: never-match with every other member', ['<id>', '<recordId>'], async (store, id, recordId) => splitPairs(store, id, [recordId]), 'never-match');
   profiles
     .command('decisions')
     .description('the saved never-match / always-match decisions')

@@ -1,0 +1,96 @@
+/**
+ * The record pairs behind a manual merge or split, shared by `concord profiles merge|split` and the API.
+ * Decisions are per record pair and the latest one on a pair wins, so:
+ * - a split is a never-match between each leaving record and every member that stays;
+ * - a merge is an always-match between one member of each profile, plus an always-match for every pair across
+ *   the profiles whose latest decision is a never-match (an earlier split) — otherwise the old never-match would
+ *   keep part of the merged profile apart.
+ *
+ * @example
+ * const pairs = await mergePairs(store, ['u1', 'u2']);
+ * for (const [a, b] of pairs) await store.addIdentityDecision({ kind: 'always-match', recordA: a, recordB: b, who: 'ops' });
+ */
+import { ConcordError } from '../../core/errors.js';
+import type { Store } from '../../store/store.js';
+import type { IdentityDecision } from './types.js';
+
+export type RecordPair = readonly [string, string];
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/** Pure: the latest decision of each record pair, keyed by the unordered pair. */
+export function latestByPair(decisions: readonly IdentityDecision[]): Map<string, IdentityDecision> {
+  const byPair = new Map<string, IdentityDecision>();
+  for (const d of [...decisions].sort((x, y) => x.id - y.id)) byPair.set(pairKey(d.recordA, d.recordB), d);
+  return byPair;
+}
+
+/**
+ * Pure: the always-match pairs that join `groups` (member lists of the profiles, first member first): the first
+ * member of the first group with the first of each other, and every cross-group pair held apart by a never-match.
+ */
+export function mergePairsOf(groups: ReadonlyArray<readonly string[]>, decisions: readonly IdentityDecision[]): RecordPair[] {
+  const latest = latestByPair(decisions);
+  const pairs: RecordPair[] = [];
+  const seen = new Set<string>();
+  const add = (a: string, b: string): void => {
+    const key = pairKey(a, b);
+    if (seen.has(key)) return;
+    seen.add(key);
+    pairs.push([a, b]);
+  };
+  const head = groups[0]?.[0];
+  if (head === undefined) return pairs;
+  for (const group of groups.slice(1)) if (group[0] !== undefined) add(head, group[0]);
+  // Only pairs that carry a decision can be held apart by one: walk the decisions, not the cross product.
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, i) => g.forEach((r) => groupOf.set(r, i)));
+  for (const d of latest.values()) {
+    if (d.kind !== 'never-match') continue;
+    const ga = groupOf.get(d.recordA);
+    const gb = groupOf.get(d.recordB);
+    if (ga !== undefined && gb !== undefined && ga !== gb) add(d.recordA, d.recordB);
+  }
+  return pairs;
+}
+
+async function activeMembers(store: Store, unifiedId: string): Promise<string[]> {
+  const profile = await store.getProfile(unifiedId);
+  if (!profile) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${unifiedId}`, { kind: 'usage', hint: 'search profiles with `concord profiles list` or GET /api/profiles' });
+  if (profile.status !== 'active') {
+    throw new ConcordError('PROFILE_NOT_ACTIVE', `profile ${unifiedId} is ${profile.status}${profile.mergedInto ? ` into ${profile.mergedInto}` : ''}`, { kind: 'usage', hint: 'merge the profile it became instead' });
+  }
+  const members = (await store.profileMembers(unifiedId)).map((m) => m.recordId);
+  if (members.length === 0) throw new ConcordError('PROFILE_NOT_FOUND', `profile ${unifiedId} has no members`, { kind: 'usage' });
+  return members;
+}
+
+/**
+ * The always-match pairs that merge the given active profiles.
+ *
+ * @example
+ * await mergePairs(store, ['u1', 'u2']); // [['rec-of-u1', 'rec-of-u2'], …pairs an earlier split held apart]
+ */
+export async function mergePairs(store: Store, unifiedIds: readonly string[]): Promise<RecordPair[]> {
+  const ids = [...new Set(unifiedIds)];
+  if (ids.length < 2) throw new ConcordError('BAD_REQUEST', 'unifiedIds: give two different profiles to merge', { kind: 'usage', context: { field: 'unifiedIds' } });
+  const groups = await Promise.all(ids.map((id) => activeMembers(store, id)));
+  return mergePairsOf(groups, await store.listIdentityDecisions());
+}
+
+/**
+ * The never-match pairs that take `recordIds` out of a profile: each leaving record against every member that stays.
+ *
+ * @example
+ * await splitPairs(store, 'u1', ['r3']); // [['r3', 'r1'], ['r3', 'r2']]
+ */
+export async function splitPairs(store: Store, unifiedId: string, recordIds: readonly string[]): Promise<RecordPair[]> {
+  const members = await activeMembers(store, unifiedId);
+  const leaving = [...new Set(recordIds)];
+  for (const id of leaving) {
+    if (!members.includes(id)) throw new ConcordError('RECORD_NOT_IN_PROFILE', `record ${id} is not a member of ${unifiedId}`, { kind: 'usage', context: { field: 'recordIds' }, hint: 'list the members with `concord profiles show` or GET /api/profiles/{unifiedId}' });
+  }
+  const staying = members.filter((m) => !leaving.includes(m));
+  if (staying.length === 0) throw new ConcordError('BAD_REQUEST', 'recordIds: a split must leave at least one member in the profile', { kind: 'usage', context: { field: 'recordIds' } });
+  return leaving.flatMap((l) => staying.map((s) => [l, s] as const));
+}
