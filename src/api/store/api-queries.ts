@@ -31,7 +31,7 @@ type ApiSchema = {
   runs: RunsTable;
   run_streams: RunStreamsTable;
   dead_letters: DeadLettersTable;
-  cim_records: { id: string; source_system: string };
+  cim_records: { id: string; entity: string; source_system: string };
   unified_profiles: { unified_id: string; kind: string; status: string };
   profile_members: { record_id: string; unified_id: string };
 };
@@ -173,6 +173,8 @@ export function apiQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clock: (
         .innerJoin('cim_records as c', 'c.id', 'm.record_id')
         .select(['m.unified_id', 'c.source_system'])
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        // Person profiles' members are Individuals; naming the entity lets SQLite use its (entity, id) index.
+        .where('c.entity', '=', 'Individual')
         .where('p.kind', '=', 'person')
         .where('p.status', '=', 'active')
         .groupBy(['m.unified_id', 'c.source_system'])
