@@ -132,6 +132,18 @@ async function synthetic(count: number, dir: string): Promise<void> {
   const store = await openStore(`sqlite:${join(dir, 'concord.db')}`);
   try {
     await store.migrate();
+    const stored = (await store.countCimRecords('Individual'))[0]?.live ?? 0;
+    if (stored >= count) console.log(`reusing the ${n(stored)} person records stored in ${dir}`);
+    else await write();
+    const full = await timed(() => resolvePersons(store, { full: true }));
+    console.log(`| full resolve (builds the index) | ${full.value.mode} | ${n(full.value.changed)} | ${n(full.value.records)} | ${n(full.value.candidatePairs)} | ${n(full.value.profiles.created)} created | ${secs(full)} |`);
+    console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
+    await measure(store, {});
+  } finally {
+    await store.close();
+  }
+
+  async function write(): Promise<void> {
     const random = mulberry32(20261127);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     const surname = (): string => { const k = 2 + Math.floor(random() * 2); let s = ''; for (let i = 0; i < k; i++) s += pick(SYLLABLES); return s[0]!.toUpperCase() + s.slice(1); };
@@ -157,12 +169,6 @@ async function synthetic(count: number, dir: string): Promise<void> {
       if (batch.length > 0) await storePeople(store, batch);
     });
     console.log(`stored ${n(count)} generated person records (${secs(load)})`);
-    const full = await timed(() => resolvePersons(store, { full: true }));
-    console.log(`| full resolve (trains, builds the index) | ${full.value.mode} | ${n(full.value.changed)} | ${n(full.value.records)} | ${n(full.value.candidatePairs)} | ${n(full.value.profiles.created)} created | ${secs(full)} |`);
-    console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
-    await measure(store, {});
-  } finally {
-    await store.close();
   }
 }
 

@@ -348,7 +348,7 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
   for (const row of await store.recordsWithBlockingKeys(flippedGuards)) rekeyed.add(row.recordId);
   const alsoRekeyed = [...rekeyed].filter((id) => !changedIds.includes(id));
   await assembleMany(store, alsoRekeyed, options.region, persons);
-  oldRows.push(...(await store.blockingKeysOfRecords(alsoRekeyed)));
+  for (const row of await store.blockingKeysOfRecords(alsoRekeyed)) oldRows.push(row);
 
   // 2. New keys of the re-keyed records, under the guard state after this run.
   const keyed = [...rekeyed].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
@@ -456,7 +456,8 @@ async function persist(
       members.push(person);
       if (members.length === 1) byCluster.set(c, members);
     });
-    groups.push(...byCluster.values());
+    // One push per group: spreading a million groups into push() overflows the stack.
+    for (const group of byCluster.values()) groups.push(group);
   }
   const createdAt = new Map([...existing.values()].map((p) => [p.unifiedId, p.createdAt] as const));
   const stable = assignStableIds(groups.map((g) => g.map((p) => p.record.id)), previous, createdAt, options.newId ?? randomUUID);
