@@ -146,7 +146,7 @@ async function synthetic(count: number, dir: string): Promise<void> {
   async function write(): Promise<void> {
     const random = mulberry32(20261127);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const surname = (): string => { const k = 2 + Math.floor(random() * 2); let s = ''; for (let i = 0; i < k; i++) s += pick(SYLLABLES); return s[0]!.toUpperCase() + s.slice(1); };
+    const surname = (): string => { const k = 3 + Math.floor(random() * 2); let s = ''; for (let i = 0; i < k; i++) s += pick(SYLLABLES); return s[0]!.toUpperCase() + s.slice(1); };
     const load = await timed(async () => {
       let batch: PersonSpec[] = [];
       for (let i = 0, written = 0; written < count; i++) {
