@@ -16,7 +16,7 @@ import { profileSearchQueries } from '../profile-search/queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
 import type { Store, StoreOptions } from '../store.js';
-import { connectSqlite } from './connect.js';
+import { cachingPrepare, connectSqlite } from './connect.js';
 import { migrateSqlite } from './migrate.js';
 import { sqliteWriter, type SqliteWriter } from './commit-page.js';
 import { sqliteSourceHashes } from './source-hashes.js';
@@ -26,7 +26,7 @@ import { storeWriteError } from '../write-error.js';
 export async function openSqliteStore(path: string, options: StoreOptions = {}): Promise<Store> {
   const clock = options.clock ?? (() => new Date());
   const db = connectSqlite(path);
-  const kysely = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: db }) });
+  const kysely = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database: cachingPrepare(db) }) });
   // Statements are prepared against the migrated schema, so on first use rather than at open.
   let writer: SqliteWriter | undefined;
   let hashes: ReturnType<typeof sqliteSourceHashes> | undefined;
