@@ -18,7 +18,7 @@ export async function resolveAfterSync(loaded: LoadedConfig, store: Store, repor
   if (!identity.resolveOnSync || report.status === 'failed') return undefined;
   if (report.totals.loaded + report.totals.deleted === 0) return undefined;
   return resolvePersons(store, {
-    run: report.runId, threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region, ...extra,
+    run: report.runId, threshold: identity.threshold, sourcePriority: identity.sourcePriority, survivorship: identity.survivorship, region: defaults.region, ...extra,
   });
 }
 

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 import { writeBackSchema } from '../writeback/config.js';
+import { DEFAULT_SURVIVORSHIP, PERSON_ATTRIBUTES, SURVIVORSHIP_RULES } from '../identity/store/survive.js';
+
+const ruleChain = z.array(z.enum(SURVIVORSHIP_RULES)).min(1);
 
 export const storeUrlSchema = z
   .string()
@@ -62,6 +65,17 @@ export const configSchema = z
           .array(z.string().min(1))
           .default([])
           .describe('Systems most trusted first: breaks survivorship ties after most recent and most complete.'),
+        survivorship: z
+          .object({
+            rules: ruleChain.default([...DEFAULT_SURVIVORSHIP]).describe('Rule chain for every golden attribute, first decisive rule wins: most-recent, most-complete, most-frequent, source-priority.'),
+            attributes: z
+              .partialRecord(z.enum(PERSON_ATTRIBUTES as unknown as [string, ...string[]]), ruleChain)
+              .default({})
+              .describe('A rule chain per attribute (personName, firstName, middleName, lastName, birthDate, email, phone, address), overriding rules.'),
+          })
+          .strict()
+          .prefault({})
+          .describe('How each golden value is chosen among a profile\'s records.'),
         resolveOnSync: z.boolean().default(true).describe('Resolve new and changed people into profiles at the end of every sync (incremental).'),
       })
       .strict()

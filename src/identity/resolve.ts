@@ -25,7 +25,7 @@ import {
   applyGuards, assertIndependentGuards, blockingRows, clusterPart, guardCap, guardRule, guardValue, MAX_BLOCK_SIZE, type PartResult,
 } from './store/partition.js';
 import { assignStableIds } from './store/stable-ids.js';
-import { survive } from './store/survive.js';
+import { survive, type SurviveOptions, type SurvivorshipRule } from './store/survive.js';
 import { truthKey } from './store/truth.js';
 import type { IdentityDecision, ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
 import type { Store } from '../store/store.js';
@@ -43,6 +43,8 @@ export interface ResolveStoreOptions {
   region?: string;
   /** Systems most trusted first, for survivorship ties. */
   sourcePriority?: readonly string[];
+  /** Survivorship rule chains (default most-recent, most-complete, source-priority for every attribute). */
+  survivorship?: { rules?: readonly SurvivorshipRule[]; attributes?: Readonly<Partial<Record<string, readonly SurvivorshipRule[]>>> };
   /** Ground truth (see `readGroundTruth`): when given, pairwise scores are returned. */
   truth?: ReadonlyMap<string, string>;
   /** Id of what triggered the run (a sync run id), kept in history. */
@@ -129,7 +131,7 @@ interface IndexState {
 /** What a full and an incremental run must agree on: settings that change features, pairs or golden values. */
 function fingerprintOf(options: ResolveStoreOptions): string {
   return stableStringify({
-    threshold: options.threshold ?? 0.9, region: options.region ?? 'US', sourcePriority: options.sourcePriority ?? [], maxBlockSize: MAX_BLOCK_SIZE,
+    threshold: options.threshold ?? 0.9, region: options.region ?? 'US', sourcePriority: options.sourcePriority ?? [], survivorship: options.survivorship ?? {}, maxBlockSize: MAX_BLOCK_SIZE,
     rules: PERSON_BLOCKING_RULES.map((r) => r.name), guards: PERSON_GUARDS.map((g) => [g.key, g.clear ?? [g.key], guardCap(g)]),
   });
 }
@@ -436,6 +438,30 @@ async function partSettings(counts: KeyCounts, records: readonly IdentityRecord[
   return { over, excludedKeys };
 }
 
+/** How far a record's modstamp may sit from Concord's write to it and still be that write's echo (clock skew, slow vendors). */
+export const ECHO_WINDOW_MS = 10 * 60_000;
+
+/**
+ * Records whose latest change is Concord's own write-back, mapped to their modstamp from before that write: a
+ * write-back moves the record's modstamp although nobody changed its other values, and survivorship's
+ * "most recent" must not count it. A change made more than ECHO_WINDOW_MS after the write counts as a real one.
+ */
+async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly PersonRecord[]>): Promise<Map<string, string | undefined>> {
+  const out = new Map<string, string | undefined>();
+  const echoes = await store.writeBackEchoes();
+  if (echoes.length === 0) return out;
+  const byRecord = new Map(echoes.map((e) => [`${e.system}\u0000${e.stream}\u0000${e.recordId}`, e] as const));
+  for (const group of groups) {
+    for (const person of group) {
+      const echo = byRecord.get(`${person.system}\u0000${person.stream}\u0000${person.sourceRecordId}`);
+      if (echo === undefined || person.modstamp === undefined) continue;
+      const distance = Math.abs(Date.parse(person.modstamp) - Date.parse(echo.at));
+      if (distance <= ECHO_WINDOW_MS) out.set(person.record.id, echo.previousModstamp);
+    }
+  }
+  return out;
+}
+
 /**
  * Stable ids, golden values, memberships and history for the clusters of `people` (one part, or all), against
  * the memberships and profiles stored for the same records; one transaction.
@@ -466,11 +492,18 @@ async function persist(
   const prevOf = new Map(previous.map((m) => [m.recordId, m.unifiedId] as const));
   const previousCount = new Map<string, number>();
   for (const m of previous) previousCount.set(m.unifiedId, (previousCount.get(m.unifiedId) ?? 0) + 1);
+  const echoed = await echoedModstamps(store, groups);
+  const surviveOptions: SurviveOptions = {
+    ...(echoed.size > 0 && { recency: (m) => (echoed.has(m.record.id) ? echoed.get(m.record.id) : m.modstamp) }),
+    ...(options.sourcePriority && { sourcePriority: options.sourcePriority }),
+    ...(options.survivorship?.rules && { defaultRules: options.survivorship.rules }),
+    ...(options.survivorship?.attributes && { rules: options.survivorship.attributes }),
+  };
   const profiles: UnifiedProfile[] = [];
   const members: ProfileMember[] = [];
   groups.forEach((group, i) => {
     const unifiedId = stable.ids[i]!;
-    const attributes = survive(group, options.sourcePriority ? { sourcePriority: options.sourcePriority } : {});
+    const attributes = survive(group, surviveOptions);
     const old = existing.get(unifiedId);
     const joined = group.filter((p) => prevOf.get(p.record.id) !== unifiedId);
     for (const p of joined) members.push({ recordId: p.record.id, unifiedId, since: now });

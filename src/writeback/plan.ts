@@ -25,6 +25,8 @@ export interface MemberRecord {
   golden: Readonly<Record<string, GoldenValue>>;
   /** The record's fields as last read from the system. */
   held: Readonly<Record<string, unknown>>;
+  /** The record's modstamp as last read (kept with the outcome, see WriteBackOutcome.previousModstamp). */
+  modstamp?: string | undefined;
 }
 
 export interface PlannedRow {
@@ -34,6 +36,8 @@ export interface PlannedRow {
   key: string | undefined;
   /** Only the fields whose golden value differs from the held one. */
   values: Record<string, string>;
+  /** The member's modstamp before the write. */
+  modstamp?: string | undefined;
 }
 
 export interface PlanOptions {
@@ -91,7 +95,7 @@ export function planRows(options: PlanOptions, members: readonly MemberRecord[])
       const fields = slots?.includes(field) === true ? slots : [field];
       if (!fields.some((f) => sameValue(attribute, golden.value, member.held[f], options.region))) values[field] = golden.value;
     }
-    if (Object.keys(values).length > 0) rows.push({ unifiedId: member.unifiedId, recordId: member.recordId, key: options.keyOf(member), values });
+    if (Object.keys(values).length > 0) rows.push({ unifiedId: member.unifiedId, recordId: member.recordId, key: options.keyOf(member), values, ...(member.modstamp !== undefined && { modstamp: member.modstamp }) });
   }
   return rows;
 }

@@ -121,7 +121,9 @@ async function membersOf(store: Store, rule: WriteBackRule, profiles: Map<string
       if (profile === undefined || unifiedId === undefined) continue;
       const held = await store.getSourceRecord(rule.system, rule.stream, individual.sourceRecordId);
       if (held === undefined || held.deleted === true) continue;
-      members.push({ unifiedId, recordId: individual.sourceRecordId, golden: profile.attributes, held: held.fields });
+      const d = individual.data;
+      const modstamp = d['systemModstamp'] ?? d['lastModifiedDate'] ?? d['createdDate'];
+      members.push({ unifiedId, recordId: individual.sourceRecordId, golden: profile.attributes, held: held.fields, ...(typeof modstamp === 'string' && { modstamp }) });
     }
   }
   return members;
@@ -130,7 +132,7 @@ async function membersOf(store: Store, rule: WriteBackRule, profiles: Map<string
 /** Sends planned rows in calls of `CALL_ROWS`; a call that fails marks its rows failed and the next call goes on. */
 async function writeRows(target: WriteTarget, rule: WriteBackRule, runId: string, rows: readonly PlannedRow[]): Promise<WriteBackOutcome[]> {
   const outcomes: WriteBackOutcome[] = [];
-  const base = (row: PlannedRow) => ({ runId, system: rule.system, stream: rule.stream, recordId: row.recordId, unifiedId: row.unifiedId, values: row.values });
+  const base = (row: PlannedRow) => ({ runId, system: rule.system, stream: rule.stream, recordId: row.recordId, unifiedId: row.unifiedId, values: row.values, previousModstamp: row.modstamp });
   const keyed: Array<PlannedRow & { key: string }> = [];
   for (const row of rows) {
     if (row.key === undefined || row.key === '') {

@@ -32,6 +32,8 @@ export interface WriteBackOutcome {
   code?: string | undefined;
   /** The vendor's message when rejected or failed. */
   message?: string | undefined;
+  /** The record's modstamp in the store before this write (survivorship ignores the modstamp the write moves). */
+  previousModstamp?: string | undefined;
 }
 
 export interface StoredWriteBackOutcome extends WriteBackOutcome {
@@ -47,6 +49,22 @@ export interface WriteBackStore {
    * seen). Default limit 1000.
    */
   listWriteBackOutcomes(options?: { runId?: string; limit?: number; after?: number }): Promise<StoredWriteBackOutcome[]>;
+  /**
+   * The latest applied write (created or updated) of every record written back to, with the record's modstamp from
+   * before it: what survivorship needs to tell Concord's own echoes from real changes.
+   */
+  writeBackEchoes(): Promise<WriteBackEcho[]>;
+}
+
+/** One record's latest applied write-back. */
+export interface WriteBackEcho {
+  system: string;
+  stream: string;
+  /** The record's id in the system. */
+  recordId: string;
+  /** When Concord wrote it. */
+  at: string;
+  previousModstamp?: string | undefined;
 }
 
 /** The table as Kysely sees it (migration 006). */
@@ -63,4 +81,6 @@ export interface WriteBackOutcomesTable {
   code: string | null;
   message: string | null;
   at: string | Date;
+  /** Migration 007. */
+  previous_modstamp: string | null;
 }

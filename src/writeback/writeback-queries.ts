@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import { fromJson, toIso, toJsonText } from '../store/rows.js';
 import type { StoreDialect } from '../store/store.js';
-import type { StoredWriteBackOutcome, WriteBackOutcomeKind, WriteBackOutcomesTable, WriteBackStore } from './types.js';
+import type { StoredWriteBackOutcome, WriteBackEcho, WriteBackOutcomeKind, WriteBackOutcomesTable, WriteBackStore } from './types.js';
 
 type WriteBackSchema = { writeback_outcomes: WriteBackOutcomesTable };
 
@@ -29,6 +29,7 @@ function toOutcome(row: Omit<WriteBackOutcomesTable, 'id'> & { id: number | stri
     values: fromJson<Record<string, unknown>>(row.field_values),
     ...(row.code !== null && { code: row.code }),
     ...(row.message !== null && { message: row.message }),
+    ...(row.previous_modstamp !== null && { previousModstamp: row.previous_modstamp }),
     at: toIso(row.at),
   };
 }
@@ -57,6 +58,7 @@ export function writeBackQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, cl
                 field_values: toJsonText(o.values, pg),
                 code: o.code ?? null,
                 message: o.message ?? null,
+                previous_modstamp: o.previousModstamp ?? null,
                 at,
               })),
             )
@@ -71,6 +73,29 @@ export function writeBackQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, cl
       if (options.after !== undefined) query = query.where('id', '>', options.after);
       const rows = await query.execute();
       return rows.map(toOutcome);
+    },
+
+    async writeBackEchoes() {
+      const applied = ['created', 'updated'];
+      const rows = await db
+        .selectFrom('writeback_outcomes as w')
+        .select(['w.system', 'w.stream', 'w.record_id', 'w.at', 'w.previous_modstamp'])
+        .where('w.outcome', 'in', applied)
+        .where('w.record_id', 'is not', null)
+        .where('w.id', '=', (eb) =>
+          eb
+            .selectFrom('writeback_outcomes as x')
+            .select((x) => x.fn.max('x.id').as('id'))
+            .whereRef('x.system', '=', 'w.system')
+            .whereRef('x.stream', '=', 'w.stream')
+            .whereRef('x.record_id', '=', 'w.record_id')
+            .where('x.outcome', 'in', applied),
+        )
+        .execute();
+      return rows.map((r): WriteBackEcho => ({
+        system: r.system, stream: r.stream, recordId: r.record_id!, at: toIso(r.at),
+        ...(r.previous_modstamp !== null && { previousModstamp: r.previous_modstamp }),
+      }));
     },
   };
 }

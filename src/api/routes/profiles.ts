@@ -27,7 +27,7 @@ import { errorResponses } from '../schemas.js';
 /** The resolution settings of the configuration (what `concord resolve` uses). */
 export function resolveOptionsOf(ctx: ApiContext): ResolveStoreOptions {
   const { identity, defaults } = ctx.loaded.config;
-  return { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region };
+  return { threshold: identity.threshold, sourcePriority: identity.sourcePriority, survivorship: identity.survivorship, region: defaults.region };
 }
 
 /** Who made a decision: the name of the API token of the request. */

@@ -77,7 +77,7 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
       const truth = opts.truth === undefined ? undefined : readGroundTruth(resolvePath(opts.truth));
       const summary = await withStore(loaded, ctx.env, (store) =>
         resolvePersons(store, {
-          threshold, full: opts.full === true, retrain: opts.retrain === true, sourcePriority: identity.sourcePriority, region: opts.region?.toUpperCase() ?? defaults.region,
+          threshold, full: opts.full === true, retrain: opts.retrain === true, sourcePriority: identity.sourcePriority, survivorship: identity.survivorship, region: opts.region?.toUpperCase() ?? defaults.region,
           ...(truth && { truth }),
         }),
       );

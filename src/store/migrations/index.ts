@@ -11,8 +11,9 @@ import { migration as apiTokens } from './003-api-tokens.js';
 import { migration as profileSearch } from './004-profile-search.js';
 import { migration as identityBlocking } from './005-identity-blocking.js';
 import { migration as writeBack } from './006-write-back.js';
+import { migration as writeBackEcho } from './007-write-back-echo.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack];
+export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack, writeBackEcho];
 
 export { MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migration.js';
