@@ -411,7 +411,7 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
   const part = raw.length === 0 ? undefined : clusterPart(raw, { ...modelOptions(options), ...(await partSettings(counts, raw)), parameters: params, decisions });
   const previous = await store.membersOfProfiles([...profileIds]);
   const existing = new Map((await store.profilesByIds([...profileIds])).filter((p) => p.status === 'active').map((p) => [p.unifiedId, p] as const));
-  const outcome = await persist(store, people, part, previous, existing, options);
+  const outcome = await persist(store, people, part, previous, existing, options, changedIds);
   await store.applyBlockingChanges({ records: [...rekeyed], rows: newRows, state: { name: PERSON_INDEX_STATE, value: nextState } });
   return {
     ...idle, changed: changedIds.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
@@ -468,7 +468,7 @@ async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly Pers
  */
 async function persist(
   store: Store, people: readonly PersonRecord[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
-  existing: ReadonlyMap<string, UnifiedProfile>, options: ResolveStoreOptions,
+  existing: ReadonlyMap<string, UnifiedProfile>, options: ResolveStoreOptions, changedRecords: readonly string[] = [],
 ): Promise<Omit<ResolveStoreSummary['profiles'], 'active'>> {
   const clock = options.clock ?? (() => new Date());
   const present = new Set(people.map((p) => p.record.id));
@@ -522,8 +522,10 @@ async function persist(
   }
   const removedMembers = previous.filter((m) => !present.has(m.recordId)).map((m) => m.recordId);
   const history: ProfileHistoryEvent[] = stable.events.map((e) => ({ ...e, at: now, ...(options.run !== undefined && { run: options.run }) }));
-  if (profiles.length + members.length + removedMembers.length + history.length > 0) {
-    await store.applyIdentityChanges({ profiles, members, removedMembers, history });
+  // Changed records whose profile kept its golden values and members still change what finds it (an old email).
+  const reindex = changedRecords.filter((id) => present.has(id));
+  if (profiles.length + members.length + removedMembers.length + history.length + reindex.length > 0) {
+    await store.applyIdentityChanges({ profiles, members, removedMembers, history, reindex });
   }
   const count = (event: string): number => stable.events.filter((e) => e.event === event).length;
   return { created: count('created'), grew: count('grew'), merged: count('merged'), split: count('split'), moved: count('member_moved'), retired: stable.retired.length };

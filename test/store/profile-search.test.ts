@@ -32,6 +32,17 @@ for (const backend of STORES) {
     const find = async (filters: SearchFilters, limit = 50, after?: string) => store.searchProfiles(searchTermsOf(filters), { limit, ...(after !== undefined && { after }) });
     const profileOf = async (p: PersonSpec) => (await store.profileOfRecord(individualId(p)))!.unifiedId;
 
+    it('finds a profile by a member\'s new phone although no golden value changed', async () => {
+      await resolved([...base, p0erp]);
+      const ada = await profileOf(p0);
+      const golden = (await store.getProfile(ada))!.attributes;
+      // The crm record (older than the erp one, so not the golden phone) gets a new phone.
+      await storePeople(store, [{ ...p0, phone: '+1 415 555 7777', modstamp: '2025-02-01T00:00:00.000Z' }]);
+      await resolvePersons(store, { newId: ids('V') });
+      expect((await store.getProfile(ada))!.attributes).toEqual(golden);
+      expect(await find({ phone: '+14155557777' })).toEqual([ada]);
+    });
+
     it('finds a profile by email, phone, name prefixes and ids', async () => {
       await resolved([...base, p0erp]);
       const ada = await profileOf(p0);

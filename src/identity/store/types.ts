@@ -78,6 +78,8 @@ export interface IdentityChanges {
   /** Record ids that belong to no profile any more (deleted records). */
   removedMembers: readonly string[];
   history: readonly ProfileHistoryEvent[];
+  /** Records whose values changed: their profiles' search keys are rebuilt even when nothing else about them is written. */
+  reindex?: readonly string[];
 }
 
 export interface IdentityStore {

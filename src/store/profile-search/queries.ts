@@ -159,7 +159,7 @@ export async function profileSearchUpdate(transaction: AnyKysely, dialect: Store
   const kysely = transaction as Kysely<unknown>;
   const d = db(kysely);
   const touched = new Set<string>([...changes.profiles.map((p) => p.unifiedId), ...changes.members.map((m) => m.unifiedId)]);
-  for (const part of chunks([...changes.removedMembers, ...changes.members.map((m) => m.recordId)])) {
+  for (const part of chunks([...changes.removedMembers, ...changes.members.map((m) => m.recordId), ...(changes.reindex ?? [])])) {
     for (const row of await d.selectFrom('profile_members').select('unified_id').where('record_id', 'in', part).execute()) touched.add(row.unified_id);
   }
   return async () => {
