@@ -12,7 +12,7 @@ import { ConcordError } from '../../core/errors.js';
 import { buildBlockIndex } from '../block/candidate-pairs.js';
 import type { BlockingStats } from '../block/candidate-pairs.js';
 import { DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from '../block/rules.js';
-import { compareCandidates } from '../score/candidates.js';
+import { compareCandidates, type CandidatePairs } from '../score/candidates.js';
 import { vectorCodec } from '../score/comparison-vector.js';
 import { matchingRule, type DeterministicRule } from '../score/deterministic.js';
 import { compileWeights, probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
@@ -160,7 +160,10 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
   timings.blockIndexSeconds = lap();
   const candidates = compareCandidates(records, index, codec);
   timings.compareSeconds = lap();
+  const rules = options.deterministicRules ?? [];
+  const placeholderValues = placeholderSet(placeholders);
   const parameters = options.parameters ?? trainModel(records, codec, candidates, {
+    ...(rules.length > 0 && { matchPatterns: forcedPatterns(records, candidates, rules, placeholderValues) }),
     ...(options.randomPairs !== undefined && { randomPairs: options.randomPairs }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.fixU !== undefined && { fixU: options.fixU }),
@@ -168,8 +171,6 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
   });
   timings.trainSeconds = lap();
   const weightOf = patternWeights(codec, compileWeights(parameters, options.comparisons));
-  const rules = options.deterministicRules ?? [];
-  const placeholderValues = placeholderSet(placeholders);
   const review = options.reviewThreshold;
   const matches = new PairSink();
   const reviewed = new PairSink();
@@ -189,6 +190,17 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     records: records.length, candidatePairs: candidates.count, blocking: candidates.blocking, parameters,
     matches: matches.done(), review: reviewed.done(), dropped, matchedRecords: records, timings,
   };
+}
+
+/** Comparison vectors, with counts, of the candidate pairs a deterministic rule forces: EM's starting matches. */
+function forcedPatterns(records: readonly IdentityRecord[], candidates: CandidatePairs, rules: readonly DeterministicRule[], placeholders: ReadonlySet<string>): Map<number, number> {
+  const patterns = new Map<number, number>();
+  for (let k = 0; k < candidates.count; k++) {
+    if (matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholders) < 0) continue;
+    const code = candidates.code[k]!;
+    patterns.set(code, (patterns.get(code) ?? 0) + 1);
+  }
+  return patterns;
 }
 
 /** Greedy one-to-one: strongest pairs first, each record used once. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rec, tinyComparison } from '../../../test/identity/tiny-comparisons.js';
 import { vectorCodec } from './comparison-vector.js';
-import { trainEm } from './em.js';
+import { defaultM, seededM, trainEm } from './em.js';
 import { mulberry32 } from '../../core/random.js';
 import { estimateU } from './estimate-u.js';
 import { compileWeights, probabilityFromWeight, weightFromProbability, type ModelParameters } from './parameters.js';
@@ -98,5 +98,25 @@ describe('weights', () => {
 
   it('refuses parameters trained for other comparisons', () => {
     expect(() => compileWeights(params, [tinyComparison('a')])).toThrow(/trained for other comparisons/);
+  });
+});
+
+describe('seededM', () => {
+  const code = (levels: number[]) => levels.reduce((sum, l, c) => sum + (l + 1) * codec.strides[c]!, 0);
+
+  it('starts m from the known matches, mixed 9 : 1 with the default start', () => {
+    // 30 known matches: a exact in 20, level 1 in 10; b always else; c never observed (null).
+    const matches = new Map([[code([0, 2, -1]), 20], [code([1, 2, -1]), 10]]);
+    const m = seededM(codec, matches);
+    const base = defaultM(codec);
+    expect(m[0]![0]).toBeCloseTo(0.9 * (20 / 30) + 0.1 * base[0]![0]!, 10);
+    expect(m[0]![1]).toBeCloseTo(0.9 * (10 / 30) + 0.1 * base[0]![1]!, 10);
+    expect(m[1]![2]).toBeCloseTo(0.9 + 0.1 * base[1]![2]!, 10);
+    expect(m[2]).toEqual(base[2]);
+    for (const row of m) expect(row.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
+  });
+
+  it('gives the default start when there are no known matches', () => {
+    expect(seededM(codec, new Map())).toEqual(defaultM(codec));
   });
 });

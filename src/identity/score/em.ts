@@ -131,3 +131,28 @@ export function defaultM(codec: VectorCodec): number[][] {
     return row;
   });
 }
+
+/**
+ * Starting m from pairs known to match (e.g. those a deterministic rule forces: same email and surname), mixed
+ * 9 : 1 with `defaultM` so no level starts at zero. Why: at scale the candidate pairs hold large correlated groups
+ * of non-matches (many people share a first name and a mailbox name `john@…`); EM started from the generic m
+ * can take such a group for the match class. Started from real matches it converges to the matches. A comparison
+ * the known pairs never observe (all null) keeps the default row.
+ *
+ * @example
+ * trainEm(patterns, codec, { u, m: seededM(codec, forcedPatterns) });
+ */
+export function seededM(codec: VectorCodec, matches: ReadonlyMap<number, number>): number[][] {
+  const base = defaultM(codec);
+  return codec.comparisons.map((c, i) => {
+    const counts = new Float64Array(c.levels.length);
+    for (const [code, n] of matches) {
+      const l = codec.level(code, i);
+      if (l >= 0) counts[l]! += n;
+    }
+    const total = counts.reduce((s, v) => s + v, 0);
+    if (total <= 0) return base[i]!;
+    return Array.from(counts, (v, l) => 0.9 * (v / total) + 0.1 * base[i]![l]!);
+  });
+}
+

@@ -15,7 +15,7 @@
 import type { IdentityRecord } from '../types.js';
 import type { VectorCodec } from './comparison-vector.js';
 import type { CandidatePairs } from './candidates.js';
-import { trainEm } from './em.js';
+import { seededM, trainEm } from './em.js';
 import { estimateU } from './estimate-u.js';
 import type { ModelParameters } from './parameters.js';
 
@@ -26,7 +26,22 @@ export interface TrainOptions {
   readonly fixU?: boolean;
   readonly maxIterations?: number;
   readonly initialLambda?: number;
+  /**
+   * Comparison vectors (with counts) of candidate pairs known to match — those a deterministic rule forces. When
+   * given and non-empty, EM starts from their m (`seededM`) and from λ = their share of the candidates, instead of
+   * the generic start, which at 100,000 demo people converged to a class of same-first-name non-matches.
+   */
+  readonly matchPatterns?: ReadonlyMap<number, number>;
 }
+
+/**
+ * EM steps taken from the known matches' start. One step re-estimates m, u and λ from the posterior of the
+ * seeded model; further steps drift to the largest correlated group of candidate pairs instead of the matches.
+ * Measured on the demo at 100,000 people (174,814 records, 8.6 M candidate pairs): pairwise F1 0.84 after one
+ * step, 0.57 after three (rules blocking 2.1 M pairs), ~0 at convergence; at 10,000 people one step or two are
+ * the same (0.872). An explicit `maxIterations` wins.
+ */
+export const SEEDED_EM_STEPS = 1;
 
 /**
  * @example
@@ -38,10 +53,17 @@ export function trainModel(records: readonly IdentityRecord[], codec: VectorCode
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.sides !== undefined && { sides: options.sides }),
   });
+  let seeded = 0;
+  for (const n of options.matchPatterns?.values() ?? []) seeded += n;
   const em = trainEm(candidates.patterns, codec, {
     u: estimate.u,
-    fixU: options.fixU ?? false,
+    ...(seeded > 0 && options.matchPatterns && {
+      m: seededM(codec, options.matchPatterns),
+      lambda: Math.min(0.5, Math.max(1e-4, seeded / candidates.count)),
+      maxIterations: SEEDED_EM_STEPS,
+    }),
     ...(options.maxIterations !== undefined && { maxIterations: options.maxIterations }),
+    fixU: options.fixU ?? false,
     ...(options.initialLambda !== undefined && { lambda: options.initialLambda }),
   });
   return {
