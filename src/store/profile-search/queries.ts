@@ -92,7 +92,8 @@ async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, u
     const byRecord = new Map<string, SearchMember>();
     const memberships: Array<{ unified_id: string; record_id: string }> = [];
     for (const part of chunks(profiles.map((p) => p.unified_id))) {
-      memberships.push(...(await d.selectFrom('profile_members').select(['unified_id', 'record_id']).where('unified_id', 'in', part).execute()));
+      // A loop, not push(...rows): one giant cluster has more members than the call stack takes arguments.
+      for (const row of await d.selectFrom('profile_members').select(['unified_id', 'record_id']).where('unified_id', 'in', part).execute()) memberships.push(row);
     }
     const profileOf = new Map(memberships.map((m) => [m.record_id, m.unified_id] as const));
     // Two queries rather than a join: without statistics SQLite would drive a join from every Individual.
