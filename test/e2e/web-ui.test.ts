@@ -429,6 +429,10 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
       const [a, b] = customer.members;
       const pages = ['#/', '#/search', `#/profiles/${customer.unifiedId}`, '#/runs', '#/decisions', '#/mappings/salesforce/Contact'];
       if (a && b) pages.push(`#/explain?a=${a.recordId}&b=${b.recordId}`, `#/records/${a.system}/${a.stream}/${encodeURIComponent(a.externalRecordId)}`);
+      // The longest id of the demo: a Marketing Cloud subscriber key is an email, one unbroken word.
+      const subscribers = (await server.store.listCimRecords('Individual', { limit: 5000 })).filter((r) => r.sourceSystem === 'marketing-cloud');
+      const longest = subscribers.sort((x, y) => y.sourceRecordId.length - x.sourceRecordId.length)[0];
+      if (longest) pages.push(`#/records/marketing-cloud/${longest.sourceStream}/${encodeURIComponent(longest.sourceRecordId)}`);
       for (const hash of pages) {
         await phone.goto(`${server.url}/${hash}`);
         await phone.locator('main h1').first().waitFor();
