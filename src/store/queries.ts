@@ -10,14 +10,14 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { ConcordError } from '../core/errors.js';
-import { fromJson, toFlag, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord, toStoredSourceRecord } from './rows.js';
+import { fromJson, toFlag, toIso, toIsoOrUndefined, toJsonText, toStoredCimRecord, toStoredDeadLetter, toStoredSourceRecord } from './rows.js';
 import type { IdentityStore } from '../identity/store/types.js';
 import type { ApiStore } from '../api/store/types.js';
 import type { IdentityBlockingStore } from '../identity/store/blocking-queries.js';
 import type { WriteBackStore } from '../writeback/types.js';
 import type { ProfileSearchStore } from './profile-search/types.js';
 import type { StoreSchema } from './schema.js';
-import type { Cursor, DeadLetter, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
+import type { Cursor, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
 export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof ProfileSearchStore | keyof WriteBackStore | keyof IdentityBlockingStore>;
@@ -245,24 +245,7 @@ export function sharedQueries(db: Kysely<StoreSchema>, dialect: StoreDialect, cl
       if (options.runId !== undefined) query = query.where('run_id', '=', options.runId);
       if (options.system !== undefined) query = query.where('system', '=', options.system);
       if (options.stream !== undefined) query = query.where('stream', '=', options.stream);
-      return (await query.execute()).map((row) => {
-        const letter: DeadLetter & { id: number; createdAt: string } = {
-          id: Number(row.id),
-          createdAt: toIso(row.created_at),
-          runId: row.run_id,
-          system: row.system,
-          stream: row.stream,
-          recordId: row.record_id ?? undefined,
-          line: row.line ?? undefined,
-          stage: row.stage as DeadLetter['stage'],
-          entity: row.entity ?? undefined,
-          field: row.field ?? undefined,
-          code: row.code,
-          reason: row.reason,
-          payload: row.payload === null || row.payload === undefined ? undefined : fromJson<unknown>(row.payload),
-        };
-        return letter;
-      });
+      return (await query.execute()).map(toStoredDeadLetter);
     },
 
     async claimOutbox(limit, leaseSeconds) {

@@ -6,8 +6,9 @@
  * toIso(new Date(0)) // '1970-01-01T00:00:00.000Z'
  * boundedPayloadJson({ big: 'x'.repeat(1e6) }, 65536) // '{"$truncated":true,"bytes":1000010,"head":"{\"big\":\"xxx…"}'
  */
-import type { CimRecordsTable, SourceRecordsTable } from './schema.js';
-import type { StoredCimRecord, StoredSourceRecord } from './store.js';
+import type { Selectable } from 'kysely';
+import type { CimRecordsTable, DeadLettersTable, SourceRecordsTable } from './schema.js';
+import type { DeadLetter, StoredCimRecord, StoredSourceRecord } from './store.js';
 
 /** Default bound of a stored dead-letter payload, in UTF-8 bytes of its JSON. */
 export const DEAD_LETTER_PAYLOAD_BYTES = 64 * 1024;
@@ -83,5 +84,24 @@ export function toStoredSourceRecord(row: SourceRecordsTable): StoredSourceRecor
     hash: row.hash,
     fields: fromJson<Record<string, unknown>>(row.fields),
     updatedAt: toIso(row.updated_at),
+  };
+}
+
+/** A dead-letter row as the store hands it out (both dialects). */
+export function toStoredDeadLetter(row: Selectable<DeadLettersTable>): DeadLetter & { id: number; createdAt: string } {
+  return {
+    id: Number(row.id),
+    createdAt: toIso(row.created_at),
+    runId: row.run_id,
+    system: row.system,
+    stream: row.stream,
+    recordId: row.record_id ?? undefined,
+    line: row.line ?? undefined,
+    stage: row.stage as DeadLetter['stage'],
+    entity: row.entity ?? undefined,
+    field: row.field ?? undefined,
+    code: row.code,
+    reason: row.reason,
+    payload: row.payload === null || row.payload === undefined ? undefined : fromJson<unknown>(row.payload),
   };
 }

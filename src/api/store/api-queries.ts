@@ -5,12 +5,12 @@
  * @example
  * return { ...sharedQueries(kysely, 'sqlite', clock), ...apiQueries(kysely, 'sqlite', clock) };
  */
-import { sql, type Generated, type Kysely, type Selectable } from 'kysely';
+import { sql, type Generated, type Kysely } from 'kysely';
 import { ConcordError } from '../../core/errors.js';
-import { fromJson, toIso, toIsoOrUndefined } from '../../store/rows.js';
+import { fromJson, toIso, toIsoOrUndefined, toStoredDeadLetter } from '../../store/rows.js';
 import type { CursorsTable, DeadLettersTable, RunsTable, RunStreamsTable, SourceRecordsTable } from '../../store/schema.js';
-import type { DeadLetter, RunStatus, StoreDialect } from '../../store/store.js';
-import type { ApiStore, ApiToken, StoredDeadLetter, StreamState } from './types.js';
+import type { RunStatus, StoreDialect } from '../../store/store.js';
+import type { ApiStore, ApiToken, StreamState } from './types.js';
 
 type Stamp = string | Date;
 
@@ -47,23 +47,6 @@ function toToken(row: { id: number | string; name: string; token_hash: string; c
   };
 }
 
-function toDeadLetter(row: Selectable<DeadLettersTable>): StoredDeadLetter {
-  return {
-    id: Number(row.id),
-    createdAt: toIso(row.created_at),
-    runId: row.run_id,
-    system: row.system,
-    stream: row.stream,
-    recordId: row.record_id ?? undefined,
-    line: row.line ?? undefined,
-    stage: row.stage as DeadLetter['stage'],
-    entity: row.entity ?? undefined,
-    field: row.field ?? undefined,
-    code: row.code,
-    reason: row.reason,
-    payload: row.payload === null || row.payload === undefined ? undefined : fromJson<unknown>(row.payload),
-  };
-}
 
 const key = (system: string, stream: string): string => `${system}\u0000${stream}`;
 
@@ -217,7 +200,7 @@ export function apiQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clock: (
     async apiDeadLetters({ runId, limit, afterId }) {
       let query = db.selectFrom('dead_letters').selectAll().where('run_id', '=', runId).orderBy('id').limit(limit);
       if (afterId !== undefined) query = query.where('id', '>', afterId);
-      return (await query.execute()).map(toDeadLetter);
+      return (await query.execute()).map(toStoredDeadLetter);
     },
 
     async apiCountDeadLetters() {
