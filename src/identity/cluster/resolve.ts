@@ -163,7 +163,7 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
   const rules = options.deterministicRules ?? [];
   const placeholderValues = placeholderSet(placeholders);
   const parameters = options.parameters ?? trainModel(records, codec, candidates, {
-    ...(rules.length > 0 && { matchPatterns: forcedPatterns(records, candidates, rules, placeholderValues) }),
+    ...(rules.length > 0 && forcedPatterns(records, candidates, rules, placeholderValues)),
     ...(options.randomPairs !== undefined && { randomPairs: options.randomPairs }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.fixU !== undefined && { fixU: options.fixU }),
@@ -192,15 +192,21 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
   };
 }
 
-/** Comparison vectors, with counts, of the candidate pairs a deterministic rule forces: EM's starting matches. */
-function forcedPatterns(records: readonly IdentityRecord[], candidates: CandidatePairs, rules: readonly DeterministicRule[], placeholders: ReadonlySet<string>): Map<number, number> {
-  const patterns = new Map<number, number>();
+/**
+ * Comparison vectors, with counts, of the candidate pairs a deterministic rule forces — EM's starting matches —
+ * and the feature keys of the rules that forced at least one.
+ */
+function forcedPatterns(records: readonly IdentityRecord[], candidates: CandidatePairs, rules: readonly DeterministicRule[], placeholders: ReadonlySet<string>): { matchPatterns: Map<number, number>; matchKeys: string[] } {
+  const matchPatterns = new Map<number, number>();
+  const fired = new Set<number>();
   for (let k = 0; k < candidates.count; k++) {
-    if (matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholders) < 0) continue;
+    const rule = matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholders);
+    if (rule < 0) continue;
+    fired.add(rule);
     const code = candidates.code[k]!;
-    patterns.set(code, (patterns.get(code) ?? 0) + 1);
+    matchPatterns.set(code, (matchPatterns.get(code) ?? 0) + 1);
   }
-  return patterns;
+  return { matchPatterns, matchKeys: [...fired].flatMap((r) => rules[r]!.keys) };
 }
 
 /** Greedy one-to-one: strongest pairs first, each record used once. */

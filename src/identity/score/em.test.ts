@@ -120,3 +120,15 @@ describe('seededM', () => {
     expect(seededM(codec, new Map())).toEqual(defaultM(codec));
   });
 });
+
+describe('trainEm with fixedM', () => {
+  it('keeps the fixed m rows as given and re-estimates the others', () => {
+    const patterns = simulate([0.8, 0.15, 0.05], [0.1, 0.2, 0.7], 0.2, 20_000);
+    const u = [[0.1, 0.2, 0.7], [0.1, 0.2, 0.7], [0.1, 0.2, 0.7]];
+    const start = [[0.6, 0.3, 0.1], [0.6, 0.3, 0.1], [0.6, 0.3, 0.1]];
+    const em = trainEm(patterns, codec, { u, m: start, fixedM: [true, false, false], maxIterations: 50 });
+    expect(em.m[0]).toEqual(start[0]);
+    expect(em.m[1]).not.toEqual(start[1]);
+    expect(em.m[1]![0]).toBeGreaterThan(0.7);
+  });
+});

@@ -24,6 +24,8 @@ export interface EmOptions {
   readonly maxIterations?: number;
   /** Stop when no parameter moves by more than this (default 1e-5). */
   readonly tolerance?: number;
+  /** Per comparison (by index): keep its m row as given instead of re-estimating it (see `trainModel`). */
+  readonly fixedM?: readonly boolean[];
 }
 
 export interface EmResult {
@@ -90,7 +92,7 @@ export function trainEm(patterns: ReadonlyMap<number, number>, codec: VectorCode
       }
     }
     const nextLambda = Math.min(1 - PROBABILITY_FLOOR, Math.max(PROBABILITY_FLOOR, matchMass / total));
-    const nextM = mCounts.map(normalize);
+    const nextM = mCounts.map((row, c) => (options.fixedM?.[c] === true ? m[c]! : normalize(row)));
     const nextU = options.fixU ? u : uCounts.map(normalize);
     const delta = Math.max(Math.abs(nextLambda - lambda), maxDelta(m, nextM), maxDelta(u, nextU));
     m = nextM;
