@@ -9,8 +9,11 @@
  * summary.profiles.created; // new unified profiles this run
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { ConcordError } from '../core/errors.js';
 import { stableStringify } from '../core/ids.js';
+import { processAlive } from '../core/process-alive.js';
+import { holderProcess, leaseHolder } from '../store/leases.js';
 import { explainPair, type Explanation } from './explain/explain-pair.js';
 import { buildPersonFeatures } from './normalize/features.js';
 import { matchRecord, type RecordMatch } from './store/match.js';
@@ -56,6 +59,8 @@ export interface ResolveStoreOptions {
   seed?: number;
   /** Re-resolve every stored person and rebuild the blocking index (default: only what changed, when possible). */
   full?: boolean;
+  /** How long to wait while another process resolves the same store (default 10 minutes), then IDENTITY_BUSY. */
+  waitMs?: number;
 }
 
 export interface ResolveStoreSummary {
@@ -153,6 +158,38 @@ async function readIndexState(store: Store): Promise<IndexState | undefined> {
  * await resolvePersons(store, { full: true, truth: readGroundTruth('ground-truth.csv') });
  */
 export async function resolvePersons(store: Store, options: ResolveStoreOptions = {}): Promise<ResolveStoreSummary> {
+  const holder = await holdResolveLease(store, options.waitMs ?? 600_000);
+  try {
+    return await resolveHeld(store, options);
+  } finally {
+    await store.releaseLease(RESOLVE_LEASE, holder);
+  }
+}
+
+/** The store lease that makes resolution exclusive: it reads every membership it may change before it writes. */
+export const RESOLVE_LEASE = 'identity-resolve';
+/** Long enough for a full resolve of a million people; a holder killed on this machine is replaced at once. */
+const RESOLVE_LEASE_SECONDS = 3600;
+
+/** Takes the resolve lease, waiting while another live holder has it; IDENTITY_BUSY after `waitMs`. */
+async function holdResolveLease(store: Store, waitMs: number): Promise<string> {
+  const holder = leaseHolder();
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const state = await store.acquireLease(RESOLVE_LEASE, holder, RESOLVE_LEASE_SECONDS);
+    if (state.acquired) return holder;
+    const other = holderProcess(state.holder);
+    if (other && other.host === hostname() && !processAlive(other.pid) && (await store.takeOverLease(RESOLVE_LEASE, state.holder, holder, RESOLVE_LEASE_SECONDS))) return holder;
+    if (Date.now() >= until) {
+      throw new ConcordError('IDENTITY_BUSY', `another process (${state.holder}) is resolving identities in this store (its lease ends at ${state.expiresAt} at the latest)`, {
+        kind: 'transient', hint: 'run again when it has finished; nothing is lost: the next resolution picks up every change since the last one',
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(200, Math.max(1, until - Date.now()))));
+  }
+}
+
+async function resolveHeld(store: Store, options: ResolveStoreOptions): Promise<ResolveStoreSummary> {
   const started = performance.now();
   const { comparisons } = personModel();
   const saved = options.retrain ? undefined : await savedParameters(store, comparisons);

@@ -10,7 +10,10 @@
  * await closeAbandonedRuns(store, { host: hostname(), alive: processAlive });
  */
 import { hostname } from 'node:os';
+import { processAlive } from '../core/process-alive.js';
 import type { Run, Store } from '../store/store.js';
+
+export { processAlive };
 
 export interface RunOwner {
   host: string;
@@ -20,17 +23,6 @@ export interface RunOwner {
 /** Who is running this process's runs. */
 export function runOwner(): RunOwner {
   return { host: hostname(), pid: process.pid };
-}
-
-/** True when a process with this pid exists on this machine (signal 0 checks without sending anything). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (caught) {
-    // EPERM: it exists but belongs to another user.
-    return (caught as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function ownerOf(run: Run): RunOwner | undefined {

@@ -16,11 +16,12 @@ import type { ApiStore } from '../api/store/types.js';
 import type { IdentityBlockingStore } from '../identity/store/blocking-queries.js';
 import type { WriteBackStore } from '../writeback/types.js';
 import type { ProfileSearchStore } from './profile-search/types.js';
+import type { LeaseStore } from './leases.js';
 import type { StoreSchema } from './schema.js';
 import type { Cursor, Run, RunCounts, RunStatus, Store, StoreDialect, StoredOutboxEvent } from './store.js';
 
 /** The part of `Store` implemented here. */
-export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof ProfileSearchStore | keyof WriteBackStore | keyof IdentityBlockingStore>;
+export type SharedQueries = Omit<Store, 'dialect' | 'migrate' | 'close' | 'commitPage' | 'sourceHashes' | keyof IdentityStore | keyof ApiStore | keyof ProfileSearchStore | keyof WriteBackStore | keyof IdentityBlockingStore | keyof LeaseStore>;
 
 const DEFAULT_LIST_LIMIT = 1000;
 const LIVE_ID_BATCH = 5000;

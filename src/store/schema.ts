@@ -9,6 +9,7 @@
 import type { Generated } from 'kysely';
 import type { ApiTokensTable } from '../api/store/api-queries.js';
 import type { WriteBackOutcomesTable } from '../writeback/types.js';
+import type { LeasesTable } from './leases.js';
 import type { ProfileSearchTable } from './profile-search/queries.js';
 
 /** A timestamp as written (ISO text) and as read (text on SQLite, Date on PostgreSQL). */
@@ -110,4 +111,5 @@ export interface StoreSchema {
   profile_search: ProfileSearchTable;
   api_tokens: ApiTokensTable;
   writeback_outcomes: WriteBackOutcomesTable;
+  leases: LeasesTable;
 }

@@ -15,6 +15,7 @@ import type { IdentityBlockingStore } from '../identity/store/blocking-queries.j
 import type { ApiStore } from '../api/store/types.js';
 import type { WriteBackStore } from '../writeback/types.js';
 import type { ProfileSearchStore } from './profile-search/types.js';
+import type { LeaseStore } from './leases.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -178,7 +179,7 @@ export interface StoreOptions {
 }
 
 /** Identity tables (migration 002): see `src/identity/store/types.ts`. */
-export interface Store extends IdentityStore, IdentityBlockingStore, ApiStore, ProfileSearchStore, WriteBackStore {
+export interface Store extends IdentityStore, IdentityBlockingStore, ApiStore, ProfileSearchStore, WriteBackStore, LeaseStore {
   readonly dialect: StoreDialect;
   /** Applies pending migrations; safe to call at every start. */
   migrate(): Promise<void>;

@@ -12,8 +12,9 @@ import { migration as profileSearch } from './004-profile-search.js';
 import { migration as identityBlocking } from './005-identity-blocking.js';
 import { migration as writeBack } from './006-write-back.js';
 import { migration as writeBackEcho } from './007-write-back-echo.js';
+import { migration as leases } from './008-leases.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack, writeBackEcho];
+export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack, writeBackEcho, leases];
 
 export { MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migration.js';

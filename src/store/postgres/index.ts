@@ -13,6 +13,7 @@ import { identityQueries } from '../../identity/store/identity-queries.js';
 import { identityBlockingQueries } from '../../identity/store/blocking-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
 import { writeBackQueries } from '../../writeback/writeback-queries.js';
+import { leaseQueries } from '../leases.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
@@ -39,6 +40,7 @@ export async function openPostgresStore(url: string, options: StoreOptions = {})
     ...identityBlockingQueries(kysely, 'postgres', clock),
     ...apiQueries(kysely, 'postgres', clock),
     ...writeBackQueries(kysely, 'postgres', clock),
+    ...leaseQueries(kysely, 'postgres', clock),
     ...profileSearchQueries(kysely, 'postgres'),
     async migrate() {
       await migratePostgres(pool, MIGRATIONS, clock);

@@ -12,6 +12,7 @@ import { identityQueries } from '../../identity/store/identity-queries.js';
 import { identityBlockingQueries } from '../../identity/store/blocking-queries.js';
 import { apiQueries } from '../../api/store/api-queries.js';
 import { writeBackQueries } from '../../writeback/writeback-queries.js';
+import { leaseQueries } from '../leases.js';
 import { profileSearchQueries } from '../profile-search/queries.js';
 import { DEAD_LETTER_PAYLOAD_BYTES } from '../rows.js';
 import type { StoreSchema } from '../schema.js';
@@ -39,6 +40,7 @@ export async function openSqliteStore(path: string, options: StoreOptions = {}):
     ...identityBlockingQueries(kysely, 'sqlite', clock),
     ...apiQueries(kysely, 'sqlite', clock),
     ...writeBackQueries(kysely, 'sqlite', clock),
+    ...leaseQueries(kysely, 'sqlite', clock),
     ...profileSearchQueries(kysely, 'sqlite'),
     async migrate() {
       migrateSqlite(db, MIGRATIONS, clock);
