@@ -8,7 +8,7 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import type { RegisterRoutes } from '../context.js';
-import { matchProfiles } from '../profiles/match.js';
+import { matchProfiles } from '../../identity/store/match-profiles.js';
 import { errorResponses } from '../schemas.js';
 
 interface MatchQuery { email?: string; name?: string; phone?: string; birthDate?: string; limit: number }

@@ -11,7 +11,8 @@ import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import { formatExplanation } from '../../identity/explain/explain-pair.js';
-import { explainRecords, matchPerson, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
+import { explainRecords, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
+import { matchProfiles } from '../../identity/store/match-profiles.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
 import type { DecisionKind } from '../../identity/store/types.js';
 import type { Store } from '../../store/store.js';
@@ -198,7 +199,9 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
       if (opts.email === undefined && opts.name === undefined && opts.phone === undefined) {
         throw new ConcordError('MATCH_EMPTY', 'give at least one of --email, --name, --phone', { kind: 'usage' });
       }
-      const candidates = (await withStore(opts.config, ctx.env, (store) => matchPerson(store, { email: opts.email, name: opts.name, phone: opts.phone, dob: opts.dob }))).slice(0, opts.limit);
+      const loaded = loadConfig(opts.config, ctx.env);
+      const query = { email: opts.email, name: opts.name, phone: opts.phone, dob: opts.dob };
+      const candidates = (await withStore(loaded, ctx.env, (store) => matchProfiles(store, query, { region: loaded.config.defaults.region }))).slice(0, opts.limit);
       if (opts.json) return ctx.output.out(JSON.stringify(candidates, null, 2));
       if (candidates.length === 0) return ctx.output.out('no candidate profiles');
       ctx.output.out(formatTable(['unified id', 'probability', 'records', 'blocking rules'], candidates.map((c) => [c.unifiedId ?? '(no profile yet)', round(c.probability, 4), c.records.length, [...new Set(c.records.flatMap((r) => r.rules))].join('; ')])));

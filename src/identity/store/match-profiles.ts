@@ -1,5 +1,5 @@
 /**
- * `matchPerson` for the API, through the persistent blocking index: the same candidates (stored person records
+ * `matchPerson` through the persistent blocking index (the API's `/api/match` and `concord match`): the same candidates (stored person records
  * sharing a blocking key with the query), scored and grouped the same way, but found by index look-ups instead
  * of reading every stored person, so a look-up costs milliseconds rather than seconds on a large store. Until a
  * resolution has built the index, `matchPerson` itself answers.
@@ -8,13 +8,13 @@
  * await matchProfiles(store, { email: 'ada@example.com', name: 'Ada Lovelace' }, { region: 'US' });
  * // [{ unifiedId, probability: 0.998, records: [{ recordId, probability, rules: ['email', …] }] }]
  */
-import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES } from '../../identity/csv/person-defaults.js';
-import { buildPersonFeatures } from '../../identity/normalize/features.js';
-import { matchPerson, PERSON_INDEX_STATE, personModel, savedParameters, type PersonQuery, type ProfileCandidate } from '../../identity/resolve.js';
-import { assemblePersonsById } from '../../identity/store/assemble.js';
-import { matchRecord } from '../../identity/store/match.js';
-import { blockingRows } from '../../identity/store/partition.js';
-import type { IdentityRecord } from '../../identity/types.js';
+import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES } from '../csv/person-defaults.js';
+import { buildPersonFeatures } from '../normalize/features.js';
+import { matchPerson, PERSON_INDEX_STATE, personModel, savedParameters, type PersonQuery, type ProfileCandidate } from '../resolve.js';
+import { assemblePersonsById } from './assemble.js';
+import { matchRecord } from './match.js';
+import { blockingRows } from './partition.js';
+import type { IdentityRecord } from '../types.js';
 import type { Store } from '../../store/store.js';
 
 /** Most stored records scored for one query (those sharing the most keys with it first). */
