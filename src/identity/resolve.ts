@@ -634,9 +634,19 @@ export async function matchPerson(store: Store, query: PersonQuery, options: { r
   const matches = matchRecord({ id: 'query', features }, people.map((p) => p.record), comparisons, params, {
     rules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, minProbability: options.minProbability ?? 0.01,
   });
+  return groupByProfile(matches, await store.profilesOfRecords(matches.map((m) => m.recordId)));
+}
+
+/**
+ * Pure: matched records grouped by the profile each belongs to (a record without one stands alone), strongest first.
+ *
+ * @example
+ * groupByProfile(matches, new Map([['r1', 'u1']]))[0]?.unifiedId; // 'u1'
+ */
+export function groupByProfile(matches: readonly RecordMatch[], profileOf: ReadonlyMap<string, string>): ProfileCandidate[] {
   const byProfile = new Map<string, ProfileCandidate>();
   for (const m of matches) {
-    const unifiedId = (await store.profileOfRecord(m.recordId))?.unifiedId;
+    const unifiedId = profileOf.get(m.recordId);
     const key = unifiedId ?? `record:${m.recordId}`;
     const entry = byProfile.get(key) ?? { unifiedId, probability: 0, records: [] };
     entry.records.push(m);

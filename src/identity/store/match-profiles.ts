@@ -10,7 +10,7 @@
  */
 import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES } from '../csv/person-defaults.js';
 import { buildPersonFeatures } from '../normalize/features.js';
-import { matchPerson, PERSON_INDEX_STATE, personModel, savedParameters, type PersonQuery, type ProfileCandidate } from '../resolve.js';
+import { groupByProfile, matchPerson, PERSON_INDEX_STATE, personModel, savedParameters, type PersonQuery, type ProfileCandidate } from '../resolve.js';
 import { assemblePersonsById } from './assemble.js';
 import { matchRecord } from './match.js';
 import { blockingRows } from './partition.js';
@@ -44,15 +44,5 @@ export async function matchProfiles(store: Store, query: PersonQuery, options: {
   const matches = matchRecord(probe, people.map((p) => p.record), comparisons, params, {
     rules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, minProbability: options.minProbability ?? 0.01,
   });
-  const profileOf = await store.profilesOfRecords(matches.map((m) => m.recordId));
-  const byProfile = new Map<string, ProfileCandidate>();
-  for (const m of matches) {
-    const unifiedId = profileOf.get(m.recordId);
-    const key = unifiedId ?? `record:${m.recordId}`;
-    const entry = byProfile.get(key) ?? { unifiedId, probability: 0, records: [] };
-    entry.records.push(m);
-    entry.probability = Math.max(entry.probability, m.probability);
-    byProfile.set(key, entry);
-  }
-  return [...byProfile.values()].sort((a, b) => b.probability - a.probability);
+  return groupByProfile(matches, await store.profilesOfRecords(matches.map((m) => m.recordId)));
 }
