@@ -80,18 +80,20 @@ describe('concord resolve, profiles, explain, match', () => {
 
   it('profiles split records decisions that the next resolve applies, keeping ids stable', async () => {
     const listed = JSON.parse((await run('profiles', 'list', '--config', config, '--limit', '1000', '--json')).out) as Array<{ unifiedId: string }>;
+    // A two-member profile: taking one member out splits exactly one record off, whatever the blocking (in a
+    // larger profile the leaving record may be the only link between the others, and they would split too).
     let target: { id: string; members: string[] } | undefined;
     for (const p of listed) {
       const members = JSON.parse((await run('profiles', 'show', p.unifiedId, '--config', config, '--json')).out).members as Array<{ recordId: string }>;
-      if (members.length === 3) {
+      if (members.length === 2) {
         target = { id: p.unifiedId, members: members.map((m) => m.recordId) };
         break;
       }
     }
     expect(target).toBeDefined();
-    const [keep, , leave] = target!.members;
+    const [keep, leave] = target!.members;
     const split = await run('profiles', 'split', target!.id, leave!, '--config', config, '--who', 'qa', '--reason', 'different people');
-    expect(split.out).toMatch(/recorded 2 never-match decisions/);
+    expect(split.out).toMatch(/recorded 1 never-match decision\b/);
     const afterSplit = JSON.parse((await run('resolve', '--config', config, '--json')).out) as Summary;
     expect(afterSplit.profiles.split).toBe(1);
     const shown = JSON.parse((await run('profiles', 'show', target!.id, '--config', config, '--json')).out) as { members: Array<{ recordId: string }>; history: Array<{ event: string; unifiedIds: string[]; recordIds: string[] }> };
@@ -103,7 +105,7 @@ describe('concord resolve, profiles, explain, match', () => {
     expect(splitOff.members.map((m) => m.recordId)).toEqual([leave]);
 
     const decisions = JSON.parse((await run('profiles', 'decisions', '--config', config, '--json')).out) as Array<{ kind: string; who: string }>;
-    expect(decisions.map((d) => [d.kind, d.who])).toEqual([['never-match', 'qa'], ['never-match', 'qa']]);
+    expect(decisions.map((d) => [d.kind, d.who])).toEqual([['never-match', 'qa']]);
   });
 
   it.each([
