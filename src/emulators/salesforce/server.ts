@@ -440,8 +440,9 @@ export class SalesforceEmulatorServer {
           const parts = { street: r[`${prefix}Street`] ?? null, city: r[`${prefix}City`] ?? null, state: r[`${prefix}State`] ?? null, postalCode: r[`${prefix}PostalCode`] ?? null, country: r[`${prefix}Country`] ?? null };
           out[name] = Object.values(parts).every((v) => v === null) ? null : parts;
         } else if (f.calculated) {
-          // A formula: recomputed on read, so it changes without SystemModstamp moving.
-          out[name] = typeof r['CreatedDate'] === 'string' ? Math.floor((now - parseApiDateTime(r['CreatedDate'])) / 86_400_000) : null;
+          // A formula, TODAY() - DATEVALUE(CreatedDate) in GMT: recomputed on read, so it changes at midnight
+          // without SystemModstamp moving.
+          out[name] = typeof r['CreatedDate'] === 'string' ? Math.floor(now / 86_400_000) - Math.floor(parseApiDateTime(r['CreatedDate']) / 86_400_000) : null;
         } else out[name] = r[name] ?? null;
       }
       return out;
