@@ -4,3 +4,6 @@ export * from './read.js';
 export * from './person-defaults.js';
 export * from './person-features.js';
 export * from './job.js';
+export * from './entity.js';
+export * from './organization-defaults.js';
+export * from './organization-features.js';

@@ -8,9 +8,15 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
+import { ConcordError } from '../../core/errors.js';
+import type { DroppedIdentifier } from '../cluster/chaining-guard.js';
 import { dedupeRecords, linkRecords, type DedupeResult, type LinkResult, type ResolveOptions } from '../cluster/resolve.js';
 import type { ModelParameters } from '../score/parameters.js';
-import type { Comparison } from '../types.js';
+import type { Comparison, IdentityRecord } from '../types.js';
+import type { ColumnMapping } from './columns.js';
+import { detectEntity, type EntityChoice, type EntityKind } from './entity.js';
+import { guardChainPhones, ORGANIZATION_BLOCKING_RULES, ORGANIZATION_DETERMINISTIC_RULES, ORGANIZATION_GUARDS } from './organization-defaults.js';
+import { organizationComparisons, organizationFeatures } from './organization-features.js';
 import { personFeatures, personComparisons } from './person-features.js';
 import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES, PERSON_GUARDS } from './person-defaults.js';
 import { readIdentityCsv, type AttributeValues } from './read.js';
@@ -21,13 +27,21 @@ export interface CsvJobOptions {
   readonly threshold?: number;
   /** Default region for phone numbers without a country code (ISO 3166 alpha-2). */
   readonly region?: string;
-  /** Override the person defaults (features, comparisons, rules). */
+  /**
+   * People or organisations; by default chosen from the columns (an organisation name column and no
+   * person-name column → organisations, see `detectEntity`).
+   */
+  readonly entity?: EntityKind;
+  /** Override the entity's defaults (features, comparisons, rules). */
   readonly toFeatures?: (attributes: AttributeValues) => Record<string, unknown>;
   readonly comparisons?: readonly Comparison[];
   readonly resolve?: Partial<Omit<ResolveOptions, 'comparisons' | 'threshold'>>;
 }
 
 export interface JobSummary {
+  /** What the records were resolved as, and why. */
+  readonly entity: EntityKind;
+  readonly entityReason: string;
   readonly records: number;
   readonly candidatePairs: number;
   readonly pairsPerRecord: number;
@@ -51,19 +65,31 @@ export interface LinkJobSummary extends JobSummary {
   readonly out?: string;
 }
 
-function resolveOptions(options: CsvJobOptions): ResolveOptions {
+function resolveOptions(options: CsvJobOptions, entity: EntityKind): ResolveOptions {
+  const org = entity === 'organization';
   return {
-    comparisons: options.comparisons ?? personComparisons(),
-    blockingRules: PERSON_BLOCKING_RULES,
-    deterministicRules: PERSON_DETERMINISTIC_RULES,
-    guards: PERSON_GUARDS,
+    comparisons: options.comparisons ?? (org ? organizationComparisons() : personComparisons()),
+    blockingRules: org ? ORGANIZATION_BLOCKING_RULES : PERSON_BLOCKING_RULES,
+    deterministicRules: org ? ORGANIZATION_DETERMINISTIC_RULES : PERSON_DETERMINISTIC_RULES,
+    guards: org ? ORGANIZATION_GUARDS : PERSON_GUARDS,
     ...(options.threshold !== undefined && { threshold: options.threshold }),
     ...options.resolve,
   };
 }
 
-function featuresOf(options: CsvJobOptions): (attributes: AttributeValues) => Record<string, unknown> {
-  return options.toFeatures ?? ((attributes) => personFeatures(attributes, options.region));
+/** The entity of a file's columns: `--entity` when given, else detected. */
+function choose(options: CsvJobOptions, mapping: ColumnMapping): EntityChoice {
+  return options.entity !== undefined ? { entity: options.entity, reason: '--entity' } : detectEntity(mapping.columns);
+}
+
+function featuresOf(options: CsvJobOptions, entity: EntityKind): (attributes: AttributeValues) => Record<string, unknown> {
+  if (options.toFeatures !== undefined) return options.toFeatures;
+  return entity === 'organization' ? (attributes) => organizationFeatures(attributes, options.region) : (attributes) => personFeatures(attributes, options.region);
+}
+
+/** Organisations: a phone seen at several buildings is a chain's switchboard and stops linking (`guardChainPhones`). */
+function preGuard(records: IdentityRecord[], entity: EntityKind): { records: IdentityRecord[]; dropped: readonly DroppedIdentifier[] } {
+  return entity === 'organization' ? guardChainPhones(records) : { records, dropped: [] };
 }
 
 /**
@@ -74,14 +100,21 @@ function featuresOf(options: CsvJobOptions): (attributes: AttributeValues) => Re
  */
 export async function runDedupeCsv(options: CsvJobOptions & { file: string; out?: string }): Promise<DedupeJobSummary & { result: DedupeResult }> {
   const started = performance.now();
-  const { records, mapping } = await readIdentityCsv(options.file, { idColumn: options.idColumn, toFeatures: featuresOf(options), ...(options.map && { map: options.map }) });
+  let choice: EntityChoice | undefined;
+  const read = await readIdentityCsv(options.file, {
+    idColumn: options.idColumn, toFeatures: featuresOf(options, 'person'), ...(options.map && { map: options.map }),
+    featuresFor: (m) => featuresOf(options, (choice = choose(options, m)).entity),
+  });
+  const { mapping } = read;
+  const entity = choice ?? { entity: 'person', reason: 'empty file' };
   const readSeconds = (performance.now() - started) / 1000;
-  const result = dedupeRecords(records, resolveOptions(options));
+  const { records, dropped } = preGuard(read.records, entity.entity);
+  const result = dedupeRecords(records, resolveOptions(options, entity.entity));
   if (options.out !== undefined) {
     await writeLines(options.out, 'record_id,cluster_id', records.length, (i) => `${csvCell(records[i]!.id)},${csvCell(result.clusters.clusterIds[i]!)}`);
   }
   return {
-    ...summaryOf(result, mapping, started, readSeconds),
+    ...summaryOf(result, mapping, started, readSeconds, entity, dropped),
     clusters: result.clusters.clusters,
     ...(options.out !== undefined && { out: options.out }),
     result,
@@ -96,22 +129,44 @@ export async function runDedupeCsv(options: CsvJobOptions & { file: string; out?
  */
 export async function runLinkCsv(options: CsvJobOptions & { left: string; right: string; out?: string; oneToOne?: boolean }): Promise<LinkJobSummary & { result: LinkResult }> {
   const started = performance.now();
-  const toFeatures = featuresOf(options);
-  const read = (file: string) => readIdentityCsv(file, { idColumn: options.idColumn, toFeatures, source: file, ...(options.map && { map: options.map }) });
+  let choice: EntityChoice | undefined;
+  const read = (file: string) => readIdentityCsv(file, {
+    idColumn: options.idColumn, toFeatures: featuresOf(options, 'person'), source: file, ...(options.map && { map: options.map }),
+    featuresFor: (m) => {
+      const own = choose(options, m);
+      if (choice !== undefined && own.entity !== choice.entity) {
+        throw new ConcordError('CSV_ENTITY_MISMATCH', `${options.left} holds ${choice.entity} records (${choice.reason}) but ${file} holds ${own.entity} records (${own.reason})`, {
+          kind: 'usage', context: { file }, hint: 'name the entity with --entity person|organization, or map the columns with --map',
+        });
+      }
+      choice ??= own;
+      return featuresOf(options, own.entity);
+    },
+  });
   const left = await read(options.left);
   const right = await read(options.right);
+  const entity = choice ?? { entity: 'person', reason: 'empty files' };
   const readSeconds = (performance.now() - started) / 1000;
-  const result = linkRecords(left.records, right.records, { ...resolveOptions(options), ...(options.oneToOne !== undefined && { oneToOne: options.oneToOne }) });
+  // Guarded over both files together: a chain's switchboard is one whichever file lists its sites.
+  const guarded = preGuard([...left.records, ...right.records], entity.entity);
+  const leftRecords = guarded.records.slice(0, left.records.length);
+  const rightRecords = guarded.records.slice(left.records.length);
+  const result = linkRecords(leftRecords, rightRecords, { ...resolveOptions(options, entity.entity), ...(options.oneToOne !== undefined && { oneToOne: options.oneToOne }) });
   const { links } = result;
   if (options.out !== undefined) {
     await writeLines(options.out, 'left_id,right_id,probability', links.count, (k) =>
-      `${csvCell(left.records[links.left[k]!]!.id)},${csvCell(right.records[links.right[k]!]!.id)},${links.probability[k]!.toFixed(6)}`);
+      `${csvCell(leftRecords[links.left[k]!]!.id)},${csvCell(rightRecords[links.right[k]!]!.id)},${links.probability[k]!.toFixed(6)}`);
   }
-  return { ...summaryOf(result, left.mapping, started, readSeconds), links: links.count, ...(options.out !== undefined && { out: options.out }), result };
+  return { ...summaryOf(result, left.mapping, started, readSeconds, entity, guarded.dropped), links: links.count, ...(options.out !== undefined && { out: options.out }), result };
 }
 
-function summaryOf(result: DedupeResult | LinkResult, mapping: { columns: readonly { column: string; attribute: string }[]; ignored: readonly string[] }, started: number, readSeconds: number): JobSummary {
+function summaryOf(
+  result: DedupeResult | LinkResult, mapping: { columns: readonly { column: string; attribute: string }[]; ignored: readonly string[] },
+  started: number, readSeconds: number, entity: EntityChoice, guarded: readonly DroppedIdentifier[],
+): JobSummary {
   return {
+    entity: entity.entity,
+    entityReason: entity.reason,
     records: result.records,
     candidatePairs: result.candidatePairs,
     pairsPerRecord: result.records === 0 ? 0 : result.candidatePairs / result.records,
@@ -119,7 +174,7 @@ function summaryOf(result: DedupeResult | LinkResult, mapping: { columns: readon
     seconds: (performance.now() - started) / 1000,
     readSeconds,
     blockingWarnings: result.blocking.warnings,
-    droppedIdentifiers: result.dropped,
+    droppedIdentifiers: [...guarded, ...result.dropped],
     parameters: result.parameters,
     columns: mapping.columns,
     ignoredColumns: mapping.ignored,

@@ -21,6 +21,11 @@ export interface ReadCsvOptions {
   readonly source?: string;
   /** Attributes of one row → comparison features. */
   readonly toFeatures: (attributes: AttributeValues) => Record<string, unknown>;
+  /**
+   * Chooses the feature builder once the header is read (e.g. person or organisation, from the recognised
+   * columns); `toFeatures` applies when it returns undefined.
+   */
+  readonly featuresFor?: (mapping: ColumnMapping) => ((attributes: AttributeValues) => Record<string, unknown>) | undefined;
   readonly delimiter?: string;
 }
 
@@ -41,6 +46,7 @@ export async function readIdentityCsv(file: string, options: ReadCsvOptions): Pr
   let idIndex = -1;
   let positions: { index: number; attribute: Attribute }[] = [];
   let header: string[] = [];
+  let toFeatures = options.toFeatures;
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = row.info.lines;
@@ -49,6 +55,7 @@ export async function readIdentityCsv(file: string, options: ReadCsvOptions): Pr
         mapping = recogniseColumns(header, { idColumn: options.idColumn, ...(options.map && { map: options.map }), file });
         idIndex = header.indexOf(mapping.id);
         positions = mapping.columns.map((m) => ({ index: header.indexOf(m.column), attribute: m.attribute }));
+        toFeatures = options.featuresFor?.(mapping) ?? options.toFeatures;
         continue;
       }
       if (row.record.length !== header.length) {
@@ -66,7 +73,7 @@ export async function readIdentityCsv(file: string, options: ReadCsvOptions): Pr
       }
       let features: Record<string, unknown>;
       try {
-        features = options.toFeatures(attributes);
+        features = toFeatures(attributes);
       } catch (cause) {
         throw new ConcordError('CSV_ROW_FEATURES', `could not prepare row ${id} for matching: ${cause instanceof Error ? cause.message : String(cause)}`, { kind: 'data', context: { file, line, recordId: id }, cause });
       }
