@@ -109,13 +109,19 @@ function stability(before: ReadonlyMap<string, string>, after: ReadonlyMap<strin
   return { eligible, unchanged, merged, split };
 }
 
-async function incremental(dir: string): Promise<void> {
+async function incremental(dir: string, retrain: boolean): Promise<void> {
   const loaded = loadConfig(join(dir, 'concord.yaml'), process.env);
   const { identity, defaults } = loaded.config;
   const store = await openConfigStore(loaded);
   try {
     await store.migrate();
-    await measure(store, { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region });
+    const options: ResolveStoreOptions = { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region };
+    if (retrain) {
+      const full = await timed(() => resolvePersons(store, { ...options, full: true, retrain: true }));
+      const p = full.value.profiles;
+      console.log(`full resolve, model trained again: ${n(full.value.records)} records, ${n(full.value.candidatePairs)} candidate pairs, ${n(p.active)} active profiles (created ${p.created}, merged ${p.merged}, split ${p.split}, moved ${p.moved}, retired ${p.retired}) (${secs(full)}; peak RSS ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB)`);
+    }
+    await measure(store, options);
   } finally {
     await store.close();
   }
@@ -127,7 +133,7 @@ const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vel', 'dor', 'an', 'is', 'ur
  * A store of `count` generated people (only people: an Individual with an email and a phone contact point),
  * ≈ 20% of them also in a second system with a typo or a dropped field, resolved fully; then `measure`.
  */
-async function synthetic(count: number, dir: string): Promise<void> {
+async function synthetic(count: number, dir: string, stages: { resolve: boolean; measure: boolean }): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const store = await openStore(`sqlite:${join(dir, 'concord.db')}`);
   try {
@@ -135,10 +141,11 @@ async function synthetic(count: number, dir: string): Promise<void> {
     const stored = (await store.countCimRecords('Individual'))[0]?.live ?? 0;
     if (stored >= count) console.log(`reusing the ${n(stored)} person records stored in ${dir}`);
     else await write();
+    if (!stages.resolve) return;
     const full = await timed(() => resolvePersons(store, { full: true }));
     console.log(`| full resolve (builds the index) | ${full.value.mode} | ${n(full.value.changed)} | ${n(full.value.records)} | ${n(full.value.candidatePairs)} | ${n(full.value.profiles.created)} created | ${secs(full)} |`);
     console.log(`peak RSS so far ${(process.resourceUsage().maxRSS / 1024 / 1024).toFixed(2)} GB`);
-    await measure(store, {});
+    if (stages.measure) await measure(store, {});
   } finally {
     await store.close();
   }
@@ -283,8 +290,20 @@ async function baselines(dir: string | undefined): Promise<void> {
   }
 }
 
+const USAGE = `usage: node --import tsx bench/identity-incremental.ts <demo dir> [--retrain] | <demo dir> --baselines | --baselines
+       node --import tsx bench/identity-incremental.ts --synthetic <N> <store dir> [--write-only | --resolve-only]
+
+  <demo dir>             1,000 new records, an idle resolve, +10% records (id stability), then a full resolve
+  --retrain              first a full resolve that trains the model again (a demo store resolved by an older model)
+  --baselines            FEBRL 4 and the demo's people: Concord, two-level Fellegi–Sunter, Salesforce-style rules
+  --synthetic N dir      a SQLite store of N generated people in dir (reused when it holds N already), its first full
+                         resolve, then the measurements above
+  --write-only           only write the generated people
+  --resolve-only         write when needed and run the full resolve, without the measurements`;
 const dir = process.argv[2];
-if (dir === '--synthetic') await synthetic(Number(process.argv[3]), process.argv[4] ?? 'bench-identity-store');
+if (dir === undefined || dir === '--help' || dir === '-h') console.log(USAGE);
+else if (dir === '--synthetic') {
+  await synthetic(Number(process.argv[3]), process.argv[4] ?? 'bench-identity-store', { resolve: !process.argv.includes('--write-only'), measure: !process.argv.includes('--resolve-only') && !process.argv.includes('--write-only') });
+}
 else if (process.argv.includes('--baselines')) await baselines(dir === '--baselines' ? undefined : dir);
-else if (dir === undefined) console.log('usage: node --import tsx bench/identity-incremental.ts <demo dir> [--baselines]');
-else await incremental(dir);
+else await incremental(dir, process.argv.includes('--retrain'));

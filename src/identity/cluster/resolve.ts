@@ -14,7 +14,7 @@ import type { BlockingStats } from '../block/candidate-pairs.js';
 import { DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from '../block/rules.js';
 import { compareCandidates, type CandidatePairs } from '../score/candidates.js';
 import { vectorCodec } from '../score/comparison-vector.js';
-import { matchingRule, type DeterministicRule } from '../score/deterministic.js';
+import type { DeterministicRule } from '../score/deterministic.js';
 import { compileWeights, probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
 import { patternWeights } from '../score/pattern-weights.js';
 import { trainModel } from '../score/train.js';
@@ -158,12 +158,12 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     placeholders,
   });
   timings.blockIndexSeconds = lap();
-  const candidates = compareCandidates(records, index, codec);
-  timings.compareSeconds = lap();
   const rules = options.deterministicRules ?? [];
   const placeholderValues = placeholderSet(placeholders);
+  const candidates = compareCandidates(records, index, codec, { rules, placeholders: placeholderValues });
+  timings.compareSeconds = lap();
   const parameters = options.parameters ?? trainModel(records, codec, candidates, {
-    ...(rules.length > 0 && forcedPatterns(records, candidates, rules, placeholderValues)),
+    ...(rules.length > 0 && forcedPatterns(candidates, rules)),
     ...(options.randomPairs !== undefined && { randomPairs: options.randomPairs }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.fixU !== undefined && { fixU: options.fixU }),
@@ -178,9 +178,9 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     const weight = weightOf(candidates.code[k]!);
     let probability = probabilityFromWeight(weight);
     let rule = -1;
-    if (probability < threshold && rules.length > 0) {
-      rule = matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholderValues);
-      if (rule >= 0) probability = 1;
+    if (probability < threshold && candidates.rule[k]! >= 0) {
+      rule = candidates.rule[k]!;
+      probability = 1;
     }
     if (probability >= threshold) matches.push(candidates.left[k]!, candidates.right[k]!, probability, weight, rule);
     else if (review !== undefined && probability >= review) reviewed.push(candidates.left[k]!, candidates.right[k]!, probability, weight, -1);
@@ -196,11 +196,11 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
  * Comparison vectors, with counts, of the candidate pairs a deterministic rule forces — EM's starting matches —
  * and the feature keys of the rules that forced at least one.
  */
-function forcedPatterns(records: readonly IdentityRecord[], candidates: CandidatePairs, rules: readonly DeterministicRule[], placeholders: ReadonlySet<string>): { matchPatterns: Map<number, number>; matchKeys: string[] } {
+function forcedPatterns(candidates: CandidatePairs, rules: readonly DeterministicRule[]): { matchPatterns: Map<number, number>; matchKeys: string[] } {
   const matchPatterns = new Map<number, number>();
   const fired = new Set<number>();
   for (let k = 0; k < candidates.count; k++) {
-    const rule = matchingRule(records[candidates.left[k]!]!, records[candidates.right[k]!]!, rules, placeholders);
+    const rule = candidates.rule[k]!;
     if (rule < 0) continue;
     fired.add(rule);
     const code = candidates.code[k]!;
