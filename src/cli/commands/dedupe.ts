@@ -1,10 +1,12 @@
 /**
- * `concord dedupe` and `concord link`: identity resolution over CSV files, no store needed.
- *   concord dedupe people.csv --id rec_id [--map col=attribute …] [--out clusters.csv] [--threshold 0.9] [--json]
- *   concord link a.csv b.csv --id rec_id [--map …] [--out links.csv] [--threshold 0.9] [--one-to-one] [--json]
+ * `concord dedupe` and `concord link`: identity resolution over CSV files, no store needed. People or
+ * organisations, chosen from the columns unless `--entity` says.
+ *   concord dedupe people.csv --id rec_id [--map col=attribute …] [--out clusters.csv] [--threshold 0.9] [--entity person|organization] [--json]
+ *   concord link a.csv b.csv --id rec_id [--map …] [--out links.csv] [--threshold 0.9] [--one-to-one] [--entity …] [--json]
  */
 import { resolve } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
+import { parseEntity } from '../../identity/csv/entity.js';
 import { runDedupeCsv, runLinkCsv, type JobSummary } from '../../identity/csv/job.js';
 import { formatTable, type Output } from '../output.js';
 import type { RegisterCommand } from './types.js';
@@ -15,6 +17,7 @@ interface CommonOptions {
   out?: string;
   threshold?: string;
   region?: string;
+  entity?: string;
   json?: boolean;
 }
 
@@ -23,13 +26,14 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 export const registerDedupe: RegisterCommand = (program, ctx) => {
   program
     .command('dedupe')
-    .description('find the records in one CSV file that are the same person; write record_id,cluster_id')
+    .description('find the records in one CSV file that are the same person or organisation; write record_id,cluster_id')
     .argument('<file>', 'CSV file with a header row')
     .requiredOption('--id <column>', 'column holding the record id')
-    .option('--map <column=attribute>', 'map a column to an attribute (first_name, last_name, dob, email, phone, address_1, city, postcode, identifier, … or ignore); repeatable', collect, [])
+    .option('--map <column=attribute>', 'map a column to an attribute (first_name, last_name, dob, email, phone, address_1, city, postcode, identifier, company, website, … or ignore); repeatable', collect, [])
     .option('--out <file>', 'write record_id,cluster_id here')
     .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
     .option('--region <code>', 'default country for phone numbers without a country code (e.g. US, GB, AU)')
+    .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: CommonOptions) => {
       const summary = await runDedupeCsv({ file: resolve(file), ...common(opts), ...(opts.out !== undefined && { out: resolve(opts.out) }) });
@@ -39,7 +43,7 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
 
   program
     .command('link')
-    .description('find the records of two CSV files that are the same person; write left_id,right_id,probability')
+    .description('find the records of two CSV files that are the same person or organisation; write left_id,right_id,probability')
     .argument('<left>', 'first CSV file')
     .argument('<right>', 'second CSV file')
     .requiredOption('--id <column>', 'column holding the record id (in both files)')
@@ -48,6 +52,7 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
     .option('--one-to-one', 'keep each record in at most one link (best first) instead of every pair above the threshold')
     .option('--region <code>', 'default country for phone numbers without a country code')
+    .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
     .option('--json', 'print the summary as JSON')
     .action(async (left: string, right: string, opts: CommonOptions & { oneToOne?: boolean }) => {
       const summary = await runLinkCsv({
@@ -59,10 +64,11 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     });
 };
 
-function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string } {
+function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string; entity?: 'person' | 'organization' } {
   return {
     idColumn: opts.id,
     map: opts.map,
+    ...(opts.entity !== undefined && { entity: parseEntity(opts.entity) }),
     ...(opts.threshold !== undefined && { threshold: parseThreshold(opts.threshold) }),
     ...(opts.region !== undefined && { region: opts.region.toUpperCase() }),
   };
@@ -80,6 +86,7 @@ function print(output: Output, json: boolean, data: object, extra: [string, numb
     return;
   }
   const rows: [string, string | number][] = [
+    ['entity', summary.entity],
     ['records', summary.records],
     ['candidate pairs', summary.candidatePairs],
     ['pairs per record', Number(summary.pairsPerRecord.toFixed(2))],
@@ -88,6 +95,7 @@ function print(output: Output, json: boolean, data: object, extra: [string, numb
     ['seconds', Number(summary.seconds.toFixed(2))],
   ];
   output.out(formatTable(['', 'value'], rows));
+  output.err(`entity: ${summary.entity} (${summary.entityReason})`);
   output.err(`columns: ${summary.columns.map((c) => `${c.column}→${c.attribute}`).join(', ')}${summary.ignoredColumns.length > 0 ? `; ignored: ${summary.ignoredColumns.join(', ')}` : ''}`);
   for (const w of summary.blockingWarnings) output.err(`warning: blocking rule "${w.rule}" skipped key "${w.key}": ${w.records} records (cap ${w.cap})`);
   for (const d of summary.droppedIdentifiers) output.err(`warning: ${d.key} "${d.value}" is on ${d.records} records; it no longer links them`);

@@ -10,6 +10,12 @@ describe('recogniseColumns', () => {
     [['Id', 'First Name', 'Last Name', 'Email Address', 'Phone Number', 'ZIP'], { 'First Name': 'first_name', 'Last Name': 'last_name', 'Email Address': 'email', 'Phone Number': 'phone', ZIP: 'postcode' }],
     [['id', 'firstname', 'lastname', 'birthdate', 'address_1', 'address_2', 'town', 'zipcode', 'ssn'], { firstname: 'first_name', lastname: 'last_name', birthdate: 'dob', address_1: 'address_1', address_2: 'address_2', town: 'city', zipcode: 'postcode', ssn: 'identifier' }],
     [['id', 'Organisation', 'phone', 'website'], { Organisation: 'company', phone: 'phone', website: 'website' }],
+    // The Chicago childcare listings (dedupe's csv_example): the fax and the program columns stay out.
+    [['Id', 'True Id', 'Source', 'Site name', 'Address', 'Zip', 'Phone', 'Fax', 'Program Name', 'Agency', 'Website'],
+      { Source: 'source', 'Site name': 'company', Address: 'address_1', Zip: 'postcode', Phone: 'phone', Website: 'website' }],
+    [['id', 'Business Name', 'Main Phone', 'Home Page', 'Company Registration Number', 'Postal Code'],
+      { 'Business Name': 'company', 'Main Phone': 'phone', 'Home Page': 'website', 'Company Registration Number': 'identifier', 'Postal Code': 'postcode' }],
+    [['id', 'Legal Name', 'DUNS', 'Trading Name'], { 'Legal Name': 'company', DUNS: 'identifier' }],
   ])('recognises %o', (header, expected) => {
     expect(attributes(header)).toEqual(expected);
   });

@@ -22,7 +22,7 @@ const ALIASES: Readonly<Record<Attribute, readonly string[]>> = {
   full_name: ['name', 'fullname', 'personname', 'contactname'],
   dob: ['dob', 'dateofbirth', 'birthdate', 'birthday', 'dateofbirthyyyymmdd'],
   email: ['email', 'emailaddress', 'mail', 'emailid', 'e-mail'],
-  phone: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'mobilenumber'],
+  phone: ['phone', 'phonenumber', 'telephone', 'tel', 'mobile', 'mobilephone', 'cell', 'mobilenumber', 'mainphone', 'businessphone'],
   street_number: ['streetnumber', 'housenumber', 'streetno', 'houseno'],
   address_1: ['address1', 'address', 'street', 'streetaddress', 'addressline1', 'address_1', 'mailingstreet', 'billingstreet'],
   address_2: ['address2', 'addressline2', 'address_2'],
@@ -30,9 +30,16 @@ const ALIASES: Readonly<Record<Attribute, readonly string[]>> = {
   postcode: ['postcode', 'zip', 'zipcode', 'postalcode', 'postal', 'mailingpostalcode', 'billingpostalcode'],
   state: ['state', 'region', 'province', 'county'],
   country: ['country', 'countrycode'],
-  identifier: ['socsecid', 'ssn', 'socialsecuritynumber', 'nationalid', 'taxid', 'nino'],
-  company: ['company', 'organisation', 'organization', 'companyname', 'accountname', 'employer', 'sitename', 'orgname'],
-  website: ['website', 'url', 'web', 'domain'],
+  identifier: [
+    'socsecid', 'ssn', 'socialsecuritynumber', 'nationalid', 'taxid', 'nino',
+    // Organisations' registration numbers.
+    'registrationnumber', 'companynumber', 'companyregistrationnumber', 'duns', 'dunsnumber', 'ein', 'vatnumber', 'vatid', 'abn',
+  ],
+  company: [
+    'company', 'organisation', 'organization', 'companyname', 'accountname', 'employer', 'sitename', 'orgname',
+    'organisationname', 'organizationname', 'businessname', 'legalname', 'tradingname', 'providername', 'facilityname',
+  ],
+  website: ['website', 'url', 'web', 'domain', 'homepage', 'websiteurl', 'webaddress'],
   source: ['source', 'sourcesystem', 'system'],
 };
 
