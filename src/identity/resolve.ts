@@ -61,6 +61,8 @@ export interface ResolveStoreOptions {
   full?: boolean;
   /** How long to wait while another process resolves the same store (default 10 minutes), then IDENTITY_BUSY. */
   waitMs?: number;
+  /** Clusters whose profiles a full run writes per transaction (default 20,000), so memory does not grow with the store. */
+  writeBatch?: number;
 }
 
 export interface ResolveStoreSummary {
@@ -201,13 +203,26 @@ async function resolveHeld(store: Store, options: ResolveStoreOptions): Promise<
   return summary;
 }
 
-/** Every stored person, clustered; the blocking index rebuilt. */
+/**
+ * Every stored person, clustered; the blocking index rebuilt. Memory: the features of every person are held while
+ * clustering (the pipeline needs them all); survivorship's values are kept without features, which are let go
+ * before profiles are written, batch by batch.
+ */
 async function resolveAll(store: Store, options: ResolveStoreOptions, saved: ModelParameters | undefined): Promise<ResolveStoreSummary> {
   assertIndependentGuards(PERSON_GUARDS);
   // Taken before reading: what changes while this run reads is seen again by the next one.
   const changed = await store.personWatermark();
-  const people = await loadPersons(store, options.region);
-  const raw = people.map((p) => p.record);
+  // The index is marked stale first: the profiles below are written in batches, so a run that dies half-way
+  // leaves a full resolve to the next run.
+  await store.applyBlockingChanges({ clear: true, records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: { version: 0 } } });
+  let raw: IdentityRecord[] = [];
+  const people: PersonInfo[] = [];
+  for await (const batch of assemblePersons(store, options.region === undefined ? {} : { region: options.region })) {
+    for (const p of batch) {
+      raw.push(p.record);
+      people.push(withoutFeatures(p));
+    }
+  }
   const over = PERSON_GUARDS.map((guard) => {
     const counts = new Map<string, number>();
     for (const r of raw) {
@@ -216,9 +231,8 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
     }
     return new Set([...counts].filter(([, n]) => n > guardCap(guard)).map(([v]) => v));
   });
-  const guarded = applyGuards(raw, PERSON_GUARDS, over);
   const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
-  const hashes = PERSON_BLOCKING_RULES.map((rule) => Int32Array.from(guarded, (r) => blockingHash(r, rule, placeholders)));
+  const hashes = blockingHashes(applyGuards(raw, PERSON_GUARDS, over), placeholders);
   const excludedKeys = hashes.map((list) => {
     const counts = new Map<number, number>();
     for (const h of list) if (h >= 0) counts.set(h, (counts.get(h) ?? 0) + 1);
@@ -226,34 +240,70 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   });
   const present = new Set(raw.map((r) => r.id));
   const decisions = latestDecisions(await store.listIdentityDecisions());
-  let part: PartResult | undefined;
+  let part: Pick<PartResult, 'clusters' | 'candidatePairs' | 'matchedPairs' | 'parameters'> | undefined;
   try {
-    part = people.length === 0 ? undefined : clusterPart(raw, {
-      ...modelOptions(options), over, excludedKeys, parameters: saved,
-      decisions: decisions.filter((d) => present.has(d.recordA) && present.has(d.recordB)),
-    });
+    if (people.length > 0) {
+      const { clusters, candidatePairs, matchedPairs, parameters } = clusterPart(raw, {
+        ...modelOptions(options), over, excludedKeys, parameters: saved,
+        decisions: decisions.filter((d) => present.has(d.recordA) && present.has(d.recordB)),
+      });
+      part = { clusters, candidatePairs, matchedPairs, parameters };
+    }
   } catch (error) {
     // Too few people to share any blocking key: nothing to learn from and nothing to join. Each is a profile of
     // its own; no model is saved, so the next run is full again and trains once there is something to train on.
     if (!(error instanceof ConcordError && error.code === 'EM_NO_PAIRS')) throw error;
   }
+  present.clear();
   const trained = part !== undefined && saved === undefined;
   if (part && trained) await store.saveIdentityParams(PERSON_PARAMS, part.parameters);
   const groupsOf = part ?? (people.length === 0 ? undefined : alone(raw.length));
 
+  // The index, while the features are at hand; then the features go.
+  await writeBlockingIndex(store, raw, hashes);
+  raw = [];
+
   const previous = await store.listProfileMembers('person');
-  const existing = new Map<string, UnifiedProfile>();
+  // Only the creation time of every stored profile: the rest is read batch by batch while writing.
+  const createdAt = new Map<string, string>();
   for (let after: string | undefined; ;) {
     const page = await store.listProfiles('person', { limit: 5000, ...(after !== undefined && { after }) });
-    for (const p of page) existing.set(p.unifiedId, p);
+    for (const p of page) createdAt.set(p.unifiedId, p.createdAt);
     if (page.length < 5000) break;
     after = page[page.length - 1]!.unifiedId;
   }
-  const outcome = await persist(store, people, groupsOf, previous, existing, options);
+  const outcome = await persist(store, people, groupsOf, previous, {
+    createdAt,
+    load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === 'person').map((p) => [p.unifiedId, p] as const)),
+  }, options, [], options.writeBatch ?? PERSIST_BATCH);
 
-  // The index: marked stale first, so a run that dies half-way leaves a full resolve to the next run.
   const lastDecision = decisions.reduce((m, d) => Math.max(m, d.id), 0);
-  await store.applyBlockingChanges({ clear: true, records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: { version: 0 } } });
+  const state: IndexState = { version: 1, fingerprint: fingerprintOf(options), watermark: changed.newest, seen: changed.atNewest, lastDecision };
+  await store.applyBlockingChanges({ records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: state } });
+
+  return {
+    mode: 'full', changed: people.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
+    trained, profiles: { ...outcome, active: await store.countActiveProfiles('person') }, seconds: 0,
+  };
+}
+
+/** Clusters per transaction when a full run writes its profiles (one transaction would hold every row in memory). */
+const PERSIST_BATCH = 20_000;
+
+/** What writing a person's profile needs of it: everything but the features. */
+type PersonInfo = Omit<PersonRecord, 'record'> & { record: { id: string } };
+
+function withoutFeatures(p: PersonRecord): PersonInfo {
+  return { record: { id: p.record.id }, system: p.system, stream: p.stream, sourceRecordId: p.sourceRecordId, externalRecordId: p.externalRecordId, modstamp: p.modstamp, values: p.values };
+}
+
+/** Each blocking rule's key hash of every (guarded) record, -1 for none. */
+function blockingHashes(guarded: readonly IdentityRecord[], placeholders: ReadonlySet<string>): Int32Array[] {
+  return PERSON_BLOCKING_RULES.map((rule) => Int32Array.from(guarded, (r) => blockingHash(r, rule, placeholders)));
+}
+
+/** The persistent blocking index of every record: its guarded values (raw) and its key hash under each rule. */
+async function writeBlockingIndex(store: Store, raw: readonly IdentityRecord[], hashes: readonly Int32Array[]): Promise<void> {
   const BATCH = 20_000;
   for (let start = 0; start < raw.length; start += BATCH) {
     const rows: BlockingKeyRow[] = [];
@@ -269,13 +319,6 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
     }
     await store.applyBlockingChanges({ records: [], rows });
   }
-  const state: IndexState = { version: 1, fingerprint: fingerprintOf(options), watermark: changed.newest, seen: changed.atNewest, lastDecision };
-  await store.applyBlockingChanges({ records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: state } });
-
-  return {
-    mode: 'full', changed: people.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
-    trained, profiles: { ...outcome, active: await store.countActiveProfiles('person') }, seconds: 0,
-  };
 }
 
 /** Every record a cluster of its own. */
@@ -448,7 +491,7 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
   const part = raw.length === 0 ? undefined : clusterPart(raw, { ...modelOptions(options), ...(await partSettings(counts, raw)), parameters: params, decisions });
   const previous = await store.membersOfProfiles([...profileIds]);
   const existing = new Map((await store.profilesByIds([...profileIds])).filter((p) => p.status === 'active').map((p) => [p.unifiedId, p] as const));
-  const outcome = await persist(store, people, part, previous, existing, options, changedIds);
+  const outcome = await persist(store, people, part, previous, existingOf(existing), options, changedIds);
   await store.applyBlockingChanges({ records: [...rekeyed], rows: newRows, state: { name: PERSON_INDEX_STATE, value: nextState } });
   return {
     ...idle, changed: changedIds.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
@@ -483,7 +526,7 @@ export const ECHO_WINDOW_MS = 10 * 60_000;
  * write-back moves the record's modstamp although nobody changed its other values, and survivorship's
  * "most recent" must not count it. A change made more than ECHO_WINDOW_MS after the write counts as a real one.
  */
-async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly PersonRecord[]>): Promise<Map<string, string | undefined>> {
+async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly PersonInfo[]>): Promise<Map<string, string | undefined>> {
   const out = new Map<string, string | undefined>();
   const echoes = await store.writeBackEchoes();
   if (echoes.length === 0) return out;
@@ -499,20 +542,38 @@ async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly Pers
   return out;
 }
 
+/** The stored profiles a run may change: every creation time up front, the profiles themselves when needed. */
+interface ExistingProfiles {
+  /** Creation time of each active stored profile (for which id survives a merge). */
+  readonly createdAt: ReadonlyMap<string, string>;
+  /** The active person profiles among `ids`. */
+  load(ids: readonly string[]): Promise<Map<string, UnifiedProfile>>;
+}
+
+/** Profiles already in memory (an incremental run reads the few it touches). */
+function existingOf(profiles: ReadonlyMap<string, UnifiedProfile>): ExistingProfiles {
+  return {
+    createdAt: new Map([...profiles.values()].map((p) => [p.unifiedId, p.createdAt] as const)),
+    load: async (ids) => new Map(ids.flatMap((id) => { const p = profiles.get(id); return p ? [[id, p] as const] : []; })),
+  };
+}
+
 /**
  * Stable ids, golden values, memberships and history for the clusters of `people` (one part, or all), against
- * the memberships and profiles stored for the same records; one transaction.
+ * the memberships and profiles stored for the same records. One transaction by default; with `batch`, the
+ * profiles and memberships of `batch` clusters per transaction, then the retired and merged profiles, then the
+ * history (a full run: the caller has marked the index stale, so a run that dies half-way is redone in full).
  */
 async function persist(
-  store: Store, people: readonly PersonRecord[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
-  existing: ReadonlyMap<string, UnifiedProfile>, options: ResolveStoreOptions, changedRecords: readonly string[] = [],
+  store: Store, people: readonly PersonInfo[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
+  existing: ExistingProfiles, options: ResolveStoreOptions, changedRecords: readonly string[] = [], batch = Number.POSITIVE_INFINITY,
 ): Promise<Omit<ResolveStoreSummary['profiles'], 'active'>> {
   const clock = options.clock ?? (() => new Date());
   const present = new Set(people.map((p) => p.record.id));
   // Clusters as member lists, in order of first member (records are in id order, so this is deterministic).
-  const groups: PersonRecord[][] = [];
+  const groups: PersonInfo[][] = [];
   if (part) {
-    const byCluster = new Map<number, PersonRecord[]>();
+    const byCluster = new Map<number, PersonInfo[]>();
     people.forEach((person, i) => {
       const c = part.clusters.clusterOf[i]!;
       const members = byCluster.get(c) ?? [];
@@ -522,8 +583,7 @@ async function persist(
     // One push per group: spreading a million groups into push() overflows the stack.
     for (const group of byCluster.values()) groups.push(group);
   }
-  const createdAt = new Map([...existing.values()].map((p) => [p.unifiedId, p.createdAt] as const));
-  const stable = assignStableIds(groups.map((g) => g.map((p) => p.record.id)), previous, createdAt, options.newId ?? randomUUID);
+  const stable = assignStableIds(groups.map((g) => g.map((p) => p.record.id)), previous, existing.createdAt, options.newId ?? randomUUID);
 
   const now = clock().toISOString();
   const prevOf = new Map(previous.map((m) => [m.recordId, m.unifiedId] as const));
@@ -536,33 +596,56 @@ async function persist(
     ...(options.survivorship?.rules && { defaultRules: options.survivorship.rules }),
     ...(options.survivorship?.attributes && { rules: options.survivorship.attributes }),
   };
-  const profiles: UnifiedProfile[] = [];
-  const members: ProfileMember[] = [];
-  groups.forEach((group, i) => {
-    const unifiedId = stable.ids[i]!;
-    const attributes = survive(group, surviveOptions);
-    const old = existing.get(unifiedId);
-    const joined = group.filter((p) => prevOf.get(p.record.id) !== unifiedId);
-    for (const p of joined) members.push({ recordId: p.record.id, unifiedId, since: now });
-    // Written when new, when its golden values change, or when its membership does (updated_at moves).
-    if (!old || joined.length > 0 || group.length !== (previousCount.get(unifiedId) ?? 0) || stableStringify(old.attributes) !== stableStringify(attributes)) {
-      profiles.push({ unifiedId, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
+  const single = !(batch < groups.length);
+  const step = single ? Math.max(1, groups.length) : batch;
+  const write = async (changes: Parameters<Store['applyIdentityChanges']>[0]): Promise<void> => {
+    const size = changes.profiles.length + changes.members.length + changes.removedMembers.length + changes.history.length + (changes.reindex?.length ?? 0);
+    if (size > 0) await store.applyIdentityChanges(changes);
+  };
+  const known = (ids: readonly string[]): string[] => ids.filter((id) => existing.createdAt.has(id));
+  let profiles: UnifiedProfile[] = [];
+  let members: ProfileMember[] = [];
+  for (let start = 0; start < groups.length; start += step) {
+    const end = Math.min(groups.length, start + step);
+    const old = await existing.load(known(stable.ids.slice(start, end)));
+    for (let i = start; i < end; i++) {
+      const group = groups[i]!;
+      const unifiedId = stable.ids[i]!;
+      const attributes = survive(group, surviveOptions);
+      const before = old.get(unifiedId);
+      const joined = group.filter((p) => prevOf.get(p.record.id) !== unifiedId);
+      for (const p of joined) members.push({ recordId: p.record.id, unifiedId, since: now });
+      // Written when new, when its golden values change, or when its membership does (updated_at moves).
+      if (!before || joined.length > 0 || group.length !== (previousCount.get(unifiedId) ?? 0) || stableStringify(before.attributes) !== stableStringify(attributes)) {
+        profiles.push({ unifiedId, kind: 'person', createdAt: before?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
+      }
     }
-  });
+    if (!single) {
+      await write({ profiles, members, removedMembers: [], history: [] });
+      profiles = [];
+      members = [];
+    }
+  }
+  const gone = await existing.load(known([...stable.merged.keys(), ...stable.retired]));
   for (const [from, into] of stable.merged) {
-    const old = existing.get(from);
+    const old = gone.get(from);
     profiles.push({ unifiedId: from, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, mergedInto: into, status: 'merged', attributes: old?.attributes ?? {} });
   }
   for (const id of stable.retired) {
-    const old = existing.get(id);
+    const old = gone.get(id);
     if (old) profiles.push({ ...old, updatedAt: now, status: 'retired' });
   }
   const removedMembers = previous.filter((m) => !present.has(m.recordId)).map((m) => m.recordId);
-  const history: ProfileHistoryEvent[] = stable.events.map((e) => ({ ...e, at: now, ...(options.run !== undefined && { run: options.run }) }));
+  const historyOf = (events: typeof stable.events): ProfileHistoryEvent[] => events.map((e) => ({ ...e, at: now, ...(options.run !== undefined && { run: options.run }) }));
   // Changed records whose profile kept its golden values and members still change what finds it (an old email).
   const reindex = changedRecords.filter((id) => present.has(id));
-  if (profiles.length + members.length + removedMembers.length + history.length + reindex.length > 0) {
-    await store.applyIdentityChanges({ profiles, members, removedMembers, history, reindex });
+  if (single) {
+    await write({ profiles, members, removedMembers, history: historyOf(stable.events), reindex });
+  } else {
+    await write({ profiles, members, removedMembers, history: [], reindex });
+    for (let start = 0; start < stable.events.length; start += batch) {
+      await write({ profiles: [], members: [], removedMembers: [], history: historyOf(stable.events.slice(start, start + batch)) });
+    }
   }
   const count = (event: string): number => stable.events.filter((e) => e.event === event).length;
   return { created: count('created'), grew: count('grew'), merged: count('merged'), split: count('split'), moved: count('member_moved'), retired: stable.retired.length };

@@ -97,6 +97,18 @@ class ContactIndex {
     }
   }
 
+  /** The contacts of one party, forgotten here: each Individual is assembled once, so a full read frees as it goes. */
+  take(partyId: string): ContactOf | undefined {
+    const contacts = this.byParty.get(partyId);
+    this.byParty.delete(partyId);
+    return contacts;
+  }
+
+  /** Drops the point → party map once every subtype has been fed (a million people have two million points). */
+  pointsDone(): void {
+    this.points.clear();
+  }
+
   private offer<K extends keyof ContactOf>(id: string, key: K, value: NonNullable<ContactOf[K]>['value'] | undefined): void {
     const point = this.points.get(id);
     if (!point || value === undefined) return;
@@ -114,6 +126,7 @@ async function contactsByParty(store: Store, pageSize: number): Promise<ContactI
   const index = new ContactIndex();
   for await (const page of cimPages(store, 'ContactPoint', pageSize)) for (const cp of page) index.addPoint(cp);
   for (const entity of SUBTYPES) for await (const page of cimPages(store, entity, pageSize)) for (const r of page) index.addSubtype(r);
+  index.pointsDone();
   return index;
 }
 
@@ -146,7 +159,12 @@ export async function* assemblePersons(store: Store, options: AssembleOptions = 
   const pageSize = options.pageSize ?? PAGE;
   const region = options.region ?? 'US';
   const contacts = await contactsByParty(store, pageSize);
-  for await (const page of cimPages(store, 'Individual', pageSize)) yield page.map((row) => personRecordOf(row, contacts.byParty.get(row.id), region));
+  // A system's and a stream's name arrive as a new string on every row: one copy each for a million people.
+  const names = new Map<string, string>();
+  const intern = (name: string): string => names.get(name) ?? (names.set(name, name), name);
+  for await (const page of cimPages(store, 'Individual', pageSize)) {
+    yield page.map((row) => personRecordOf(row, contacts.take(row.id), region, intern));
+  }
 }
 
 /**
@@ -177,7 +195,7 @@ export async function assemblePersonsById(store: Store, ids: readonly string[], 
   return out;
 }
 
-function personRecordOf(row: StoredCimRecord, c: ContactOf | undefined, region: string): PersonRecord {
+function personRecordOf(row: StoredCimRecord, c: ContactOf | undefined, region: string, intern = (name: string): string => name): PersonRecord {
   const d = row.data;
   const address = c?.address?.value;
   const values: PersonValues = {
@@ -192,9 +210,10 @@ function personRecordOf(row: StoredCimRecord, c: ContactOf | undefined, region: 
     },
     { region: regionOf(address?.country) ?? region },
   );
+  const system = intern(row.sourceSystem);
   return {
-    record: { id: row.id, source: row.sourceSystem, features },
-    system: row.sourceSystem, stream: row.sourceStream, sourceRecordId: row.sourceRecordId, externalRecordId: row.externalRecordId,
+    record: { id: row.id, source: system, features },
+    system, stream: intern(row.sourceStream), sourceRecordId: row.sourceRecordId, externalRecordId: row.externalRecordId,
     modstamp: str(d['systemModstamp']) ?? str(d['lastModifiedDate']) ?? str(d['createdDate']),
     values,
   };
