@@ -23,6 +23,12 @@ import { clusterPairScores, type PairScores } from './cluster/evaluate.js';
 import { blockingHash, DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet } from './block/rules.js';
 import { assertParametersFit, type ModelParameters } from './score/parameters.js';
 import { assemblePersons, assemblePersonsById, cimPages, type PersonRecord } from './store/assemble.js';
+import { assembleOrganizations, ORGANIZATION_ATTRIBUTES, type OrganizationRecord, type OrganizationValues } from './store/assemble-organizations.js';
+import { guardChainPhones, ORGANIZATION_BLOCKING_RULES, ORGANIZATION_DETERMINISTIC_RULES, ORGANIZATION_GUARDS } from './csv/organization-defaults.js';
+import { organizationComparisons } from './csv/organization-features.js';
+import type { BlockingRule } from './block/rules.js';
+import type { IdentifierGuard } from './cluster/chaining-guard.js';
+import type { DeterministicRule } from './score/deterministic.js';
 import { blockingKeyId, type BlockingKey, type BlockingKeyRow } from './store/blocking-queries.js';
 import {
   applyGuards, assertIndependentGuards, blockingRows, clusterPart, guardCap, guardRule, guardValue, MAX_BLOCK_SIZE, type PartResult,
@@ -30,12 +36,46 @@ import {
 import { assignStableIds } from './store/stable-ids.js';
 import { survive, type SurviveOptions, type SurvivorshipRule } from './store/survive.js';
 import { truthKey } from './store/truth.js';
-import type { IdentityDecision, ProfileHistoryEvent, ProfileMember, UnifiedProfile } from './store/types.js';
+import type { IdentityDecision, ProfileHistoryEvent, ProfileKind, ProfileMember, UnifiedProfile } from './store/types.js';
 import type { Store } from '../store/store.js';
 import type { Comparison, IdentityRecord } from './types.js';
 
 /** Name of the saved person model in `identity_params`. */
 export const PERSON_PARAMS = 'person';
+/** Name of the saved organisation model in `identity_params`. */
+export const ORGANIZATION_PARAMS = 'organization';
+
+/**
+ * What differs between the kinds of profile Concord resolves: the comparisons, blocking and deterministic rules,
+ * chaining guards, golden attributes and the name its model is saved under. Stable ids, history, survivorship
+ * and decisions are the same machinery for every kind.
+ *
+ * @example
+ * ORGANIZATION_KIND.comparisons().map((c) => c.name); // ['name', 'website', 'phone', 'address', …]
+ */
+export interface EntityKindModel {
+  readonly kind: ProfileKind;
+  readonly paramsName: string;
+  comparisons(): Comparison[];
+  readonly blockingRules: readonly BlockingRule[];
+  readonly deterministicRules: readonly DeterministicRule[];
+  readonly guards: readonly IdentifierGuard[];
+  /** Golden attributes in order; the person attributes when absent. */
+  readonly attributes?: readonly string[];
+  /** Clears what must not link before clustering (organisations: a chain's switchboard number). */
+  prepare?(records: IdentityRecord[]): IdentityRecord[];
+}
+
+export const PERSON_KIND: EntityKindModel = {
+  kind: 'person', paramsName: PERSON_PARAMS, comparisons: defaultPersonComparisons,
+  blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS,
+};
+
+export const ORGANIZATION_KIND: EntityKindModel = {
+  kind: 'organization', paramsName: ORGANIZATION_PARAMS, comparisons: organizationComparisons,
+  blockingRules: ORGANIZATION_BLOCKING_RULES, deterministicRules: ORGANIZATION_DETERMINISTIC_RULES, guards: ORGANIZATION_GUARDS,
+  attributes: ORGANIZATION_ATTRIBUTES, prepare: (records) => guardChainPhones(records).records,
+};
 
 export interface ResolveStoreOptions {
   /** Match probability threshold (default 0.9). */
@@ -63,6 +103,8 @@ export interface ResolveStoreOptions {
   waitMs?: number;
   /** Clusters whose profiles a full run writes per transaction (default 20,000), so memory does not grow with the store. */
   writeBatch?: number;
+  /** Resolve the stored organisations too, after the people (default true). */
+  organizations?: boolean;
 }
 
 export interface ResolveStoreSummary {
@@ -79,6 +121,8 @@ export interface ResolveStoreSummary {
   seconds: number;
   /** Pairwise precision / recall / F1 of the clusters against the truth, when given. */
   accuracy?: PairScores;
+  /** The organisations' resolution of the same run (always full), unless turned off. */
+  organizations?: ResolveStoreSummary;
 }
 
 /** The person comparisons, blocking and rules Concord resolves stored people with. */
@@ -94,8 +138,8 @@ export async function loadPersons(store: Store, region?: string): Promise<Person
 }
 
 /** Saved parameters that still fit the comparisons, or undefined. */
-export async function savedParameters(store: Store, comparisons: readonly Comparison[]): Promise<ModelParameters | undefined> {
-  const saved = await store.getIdentityParams(PERSON_PARAMS);
+export async function savedParameters(store: Store, comparisons: readonly Comparison[], name = PERSON_PARAMS): Promise<ModelParameters | undefined> {
+  const saved = await store.getIdentityParams(name);
   if (!saved) return undefined;
   const params = saved.params as ModelParameters;
   try {
@@ -162,7 +206,9 @@ async function readIndexState(store: Store): Promise<IndexState | undefined> {
 export async function resolvePersons(store: Store, options: ResolveStoreOptions = {}): Promise<ResolveStoreSummary> {
   const holder = await holdResolveLease(store, options.waitMs ?? 600_000);
   try {
-    return await resolveHeld(store, options);
+    const summary = await resolveHeld(store, options);
+    if (options.organizations !== false) summary.organizations = await resolveOrganizations(store, options);
+    return summary;
   } finally {
     await store.releaseLease(RESOLVE_LEASE, holder);
   }
@@ -287,13 +333,91 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   };
 }
 
+/**
+ * Every stored organisation, clustered with the organisation model, and its profiles kept like people's (stable
+ * ids, history, survivorship, decisions). Always a full run: there is no blocking index for organisations, and
+ * the Organizations and their contact points are read by party, so the cost follows the number of organisations.
+ * Unchanged data writes nothing.
+ */
+async function resolveOrganizations(store: Store, options: ResolveStoreOptions): Promise<ResolveStoreSummary> {
+  const started = performance.now();
+  const model = ORGANIZATION_KIND;
+  const comparisons = model.comparisons();
+  const previous = await store.listProfileMembers(model.kind);
+  const raw: IdentityRecord[] = [];
+  const orgs: PersonInfo[] = [];
+  for await (const batch of assembleOrganizations(store, options.region === undefined ? {} : { region: options.region })) {
+    for (const o of batch) {
+      raw.push(o.record);
+      orgs.push(withoutFeatures(o));
+    }
+  }
+  const summary: ResolveStoreSummary = {
+    mode: 'full', changed: orgs.length, records: orgs.length, candidatePairs: 0, matchedPairs: 0, trained: false,
+    profiles: { active: 0, created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 }, seconds: 0,
+  };
+  if (raw.length === 0 && previous.length === 0) return summary;
+  assertIndependentGuards(model.guards);
+  const saved = options.retrain ? undefined : await savedParameters(store, comparisons, model.paramsName);
+  const prepared = model.prepare ? model.prepare(raw) : raw;
+  const over = model.guards.map((guard) => {
+    const counts = new Map<string, number>();
+    for (const r of prepared) {
+      const v = guardValue(r, guard);
+      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return new Set([...counts].filter(([, n]) => n > guardCap(guard)).map(([v]) => v));
+  });
+  const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
+  const guarded = applyGuards(prepared, model.guards, over);
+  const excludedKeys = model.blockingRules.map((rule) => {
+    const counts = new Map<number, number>();
+    for (const r of guarded) {
+      const h = blockingHash(r, rule, placeholders);
+      if (h >= 0) counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+    return new Set([...counts].filter(([, n]) => n > MAX_BLOCK_SIZE).map(([h]) => h));
+  });
+  let part: Pick<PartResult, 'clusters' | 'candidatePairs' | 'matchedPairs' | 'parameters'> | undefined;
+  try {
+    if (prepared.length > 0) {
+      part = clusterPart(prepared, {
+        comparisons, blockingRules: model.blockingRules, deterministicRules: model.deterministicRules, guards: model.guards,
+        threshold: options.threshold ?? 0.9, seed: options.seed ?? 1, over, excludedKeys, parameters: saved,
+        decisions: latestDecisions(await store.listIdentityDecisions()),
+      });
+    }
+  } catch (error) {
+    // Too few organisations to share a blocking key: each is a profile of its own, and no model is saved.
+    if (!(error instanceof ConcordError && error.code === 'EM_NO_PAIRS')) throw error;
+  }
+  const trained = part !== undefined && saved === undefined;
+  if (part && trained) await store.saveIdentityParams(model.paramsName, part.parameters);
+  const createdAt = new Map<string, string>();
+  for (let after: string | undefined; ;) {
+    const page = await store.listProfiles(model.kind, { limit: 5000, ...(after !== undefined && { after }) });
+    for (const p of page) createdAt.set(p.unifiedId, p.createdAt);
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.unifiedId;
+  }
+  const outcome = await persist(store, orgs, part ?? (orgs.length === 0 ? undefined : alone(orgs.length)), previous, {
+    createdAt,
+    load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === model.kind).map((p) => [p.unifiedId, p] as const)),
+  }, options, [], options.writeBatch ?? PERSIST_BATCH, model);
+  if (options.truth) summary.accuracy = await profileAccuracy(store, options.truth, model.kind);
+  return {
+    ...summary, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0, trained,
+    profiles: { ...outcome, active: await store.countActiveProfiles(model.kind) }, seconds: (performance.now() - started) / 1000,
+  };
+}
+
 /** Clusters per transaction when a full run writes its profiles (one transaction would hold every row in memory). */
 const PERSIST_BATCH = 20_000;
 
 /** What writing a person's profile needs of it: everything but the features. */
-type PersonInfo = Omit<PersonRecord, 'record'> & { record: { id: string } };
+type PersonInfo = Omit<PersonRecord, 'record' | 'values'> & { record: { id: string }; values: PersonRecord['values'] | OrganizationValues };
 
-function withoutFeatures(p: PersonRecord): PersonInfo {
+function withoutFeatures(p: PersonRecord | OrganizationRecord): PersonInfo {
   return { record: { id: p.record.id }, system: p.system, stream: p.stream, sourceRecordId: p.sourceRecordId, externalRecordId: p.externalRecordId, modstamp: p.modstamp, values: p.values };
 }
 
@@ -471,7 +595,13 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
     const added: string[] = [];
     const add = (id: string): void => { if (!affected.has(id)) { affected.add(id); added.push(id); } };
     const owners = await store.profilesOfRecords(frontier);
-    const fresh = [...new Set(owners.values())].filter((u) => !profileIds.has(u));
+    let fresh = [...new Set(owners.values())].filter((u) => !profileIds.has(u));
+    // Person profiles only: a changed contact point of an organisation names its Organization as the party.
+    const others = new Set((await store.profilesByIds(fresh)).filter((p) => p.kind !== 'person').map((p) => p.unifiedId));
+    if (others.size > 0) {
+      fresh = fresh.filter((u) => !others.has(u));
+      for (const [r, u] of owners) if (others.has(u)) owners.delete(r);
+    }
     for (const [r, u] of owners) profileOf.set(r, u);
     for (const u of fresh) profileIds.add(u);
     for (const m of await store.membersOfProfiles(fresh)) add(m.recordId);
@@ -567,6 +697,7 @@ function existingOf(profiles: ReadonlyMap<string, UnifiedProfile>): ExistingProf
 async function persist(
   store: Store, people: readonly PersonInfo[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
   existing: ExistingProfiles, options: ResolveStoreOptions, changedRecords: readonly string[] = [], batch = Number.POSITIVE_INFINITY,
+  entity: EntityKindModel = PERSON_KIND,
 ): Promise<Omit<ResolveStoreSummary['profiles'], 'active'>> {
   const clock = options.clock ?? (() => new Date());
   const present = new Set(people.map((p) => p.record.id));
@@ -595,6 +726,7 @@ async function persist(
     ...(options.sourcePriority && { sourcePriority: options.sourcePriority }),
     ...(options.survivorship?.rules && { defaultRules: options.survivorship.rules }),
     ...(options.survivorship?.attributes && { rules: options.survivorship.attributes }),
+    ...(entity.attributes && { attributes: entity.attributes }),
   };
   const single = !(batch < groups.length);
   const step = single ? Math.max(1, groups.length) : batch;
@@ -617,7 +749,7 @@ async function persist(
       for (const p of joined) members.push({ recordId: p.record.id, unifiedId, since: now });
       // Written when new, when its golden values change, or when its membership does (updated_at moves).
       if (!before || joined.length > 0 || group.length !== (previousCount.get(unifiedId) ?? 0) || stableStringify(before.attributes) !== stableStringify(attributes)) {
-        profiles.push({ unifiedId, kind: 'person', createdAt: before?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
+        profiles.push({ unifiedId, kind: entity.kind, createdAt: before?.createdAt ?? now, updatedAt: now, status: 'active', attributes });
       }
     }
     if (!single) {
@@ -629,7 +761,7 @@ async function persist(
   const gone = await existing.load(known([...stable.merged.keys(), ...stable.retired]));
   for (const [from, into] of stable.merged) {
     const old = gone.get(from);
-    profiles.push({ unifiedId: from, kind: 'person', createdAt: old?.createdAt ?? now, updatedAt: now, mergedInto: into, status: 'merged', attributes: old?.attributes ?? {} });
+    profiles.push({ unifiedId: from, kind: entity.kind, createdAt: old?.createdAt ?? now, updatedAt: now, mergedInto: into, status: 'merged', attributes: old?.attributes ?? {} });
   }
   for (const id of stable.retired) {
     const old = gone.get(id);
@@ -658,12 +790,12 @@ async function persist(
  * @example
  * (await profileAccuracy(store, readGroundTruth('ground-truth.csv'))).f1;
  */
-export async function profileAccuracy(store: Store, truth: ReadonlyMap<string, string>): Promise<PairScores> {
-  const profileOf = new Map((await store.listProfileMembers('person')).map((m) => [m.recordId, m.unifiedId] as const));
+export async function profileAccuracy(store: Store, truth: ReadonlyMap<string, string>, kind: ProfileKind = 'person'): Promise<PairScores> {
+  const profileOf = new Map((await store.listProfileMembers(kind)).map((m) => [m.recordId, m.unifiedId] as const));
   const clusterNumber = new Map<string, number>();
   const clusters: number[] = [];
   const truths: string[] = [];
-  for await (const page of cimPages(store, 'Individual')) {
+  for await (const page of cimPages(store, kind === 'person' ? 'Individual' : 'Organization')) {
     for (const r of page) {
       const key = profileOf.get(r.id) ?? `record:${r.id}`;
       let c = clusterNumber.get(key);

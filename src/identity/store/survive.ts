@@ -33,9 +33,15 @@ export interface SurviveOptions {
   rules?: Readonly<Partial<Record<string, readonly SurvivorshipRule[]>>>;
   /** The time that counts as a member's last change for `most-recent` (default: its modstamp). */
   recency?: (member: Member) => string | undefined;
+  /** The attributes to survive, in order (default `PERSON_ATTRIBUTES`; organisations pass theirs). */
+  attributes?: readonly string[];
 }
 
-export type Member = Pick<PersonRecord, 'system' | 'externalRecordId' | 'modstamp' | 'values'> & { record: { id: string } };
+/** A member: a person's (or an organisation's) values, where it came from and when it last changed. */
+export type Member = Pick<PersonRecord, 'system' | 'externalRecordId' | 'modstamp'> & { record: { id: string }; values: PersonValues | object };
+
+/** An attribute's value of a member (values are plain objects of optional strings). */
+const valueOf = (m: Member, attribute: string): string | undefined => (m.values as Readonly<Record<string, string | undefined>>)[attribute];
 
 const LABEL: Record<SurvivorshipRule, string> = {
   'most-recent': 'most recent', 'most-complete': 'most complete', 'most-frequent': 'most frequent', 'source-priority': 'source priority',
@@ -50,18 +56,18 @@ export function survive(members: readonly Member[], options: SurviveOptions = {}
   };
   const recency = options.recency ?? ((m: Member) => m.modstamp);
   const golden: Record<string, GoldenValue> = {};
-  for (const attribute of PERSON_ATTRIBUTES) {
-    const candidates = members.filter((m) => m.values[attribute] !== undefined);
+  for (const attribute of options.attributes ?? PERSON_ATTRIBUTES) {
+    const candidates = members.filter((m) => valueOf(m, attribute) !== undefined);
     if (candidates.length === 0) continue;
     const chain = options.rules?.[attribute] ?? options.defaultRules ?? DEFAULT_SURVIVORSHIP;
     const frequency = new Map<string, number>();
-    if (chain.includes('most-frequent')) for (const c of candidates) frequency.set(c.values[attribute]!, (frequency.get(c.values[attribute]!) ?? 0) + 1);
+    if (chain.includes('most-frequent')) for (const c of candidates) frequency.set(valueOf(c, attribute)!, (frequency.get(valueOf(c, attribute)!) ?? 0) + 1);
     // Negative when a should win over b under `rule`; 0 when the rule cannot tell them apart.
     const compare = (rule: SurvivorshipRule, a: Member, b: Member): number => {
       switch (rule) {
         case 'most-recent': return (recency(b) ?? '').localeCompare(recency(a) ?? '');
-        case 'most-complete': return b.values[attribute]!.length - a.values[attribute]!.length;
-        case 'most-frequent': return (frequency.get(b.values[attribute]!) ?? 0) - (frequency.get(a.values[attribute]!) ?? 0);
+        case 'most-complete': return valueOf(b, attribute)!.length - valueOf(a, attribute)!.length;
+        case 'most-frequent': return (frequency.get(valueOf(b, attribute)!) ?? 0) - (frequency.get(valueOf(a, attribute)!) ?? 0);
         case 'source-priority': return rank(a.system) - rank(b.system);
       }
     };
@@ -74,14 +80,14 @@ export function survive(members: readonly Member[], options: SurviveOptions = {}
     });
     const winner = sorted[0]!;
     // The rule that matters is the one that beat the best *other value* (members agreeing with the winner do not count).
-    const runner = sorted.find((c) => c.values[attribute] !== winner.values[attribute]);
+    const runner = sorted.find((c) => valueOf(c, attribute) !== valueOf(winner, attribute));
     let rule = candidates.length === 1 ? 'only value' : 'all agree';
     if (runner) {
       const decisive = chain.find((r) => compare(r, winner, runner) !== 0);
       rule = decisive === undefined ? 'first by record id' : LABEL[decisive];
     }
     golden[attribute] = {
-      value: winner.values[attribute]!,
+      value: valueOf(winner, attribute)!,
       provenance: { system: winner.system, recordId: winner.record.id, externalRecordId: winner.externalRecordId, ...(winner.modstamp !== undefined && { modstamp: winner.modstamp }) },
       rule,
       candidates: candidates.length,
