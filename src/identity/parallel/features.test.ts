@@ -20,7 +20,10 @@ function people(n: number, seed = 7): AttributeValues[] {
       email: `${first}.${last}${i}@mail.com`, phone: `+1415${String(2_000_000 + i).padStart(7, '0')}`, postcode: String(10_000 + (i % 500)),
     };
     out.push(person);
-    if (next() < 0.33) out.push({ ...person, first_name: `${first.slice(0, -1)}${first.at(-1) === 'a' ? 'e' : 'a'}`, phone: undefined });
+    if (next() < 0.33) {
+      const { phone: _dropped, ...copy } = person;
+      out.push({ ...copy, first_name: `${first.slice(0, -1)}${first.at(-1) === 'a' ? 'e' : 'a'}` });
+    }
   }
   return out.slice(0, n);
 }
