@@ -1,6 +1,7 @@
 /**
  * Identity resolution: accuracy on the labelled public sets and end-to-end scale on generated people.
- * Run: `node --import tsx bench/identity.ts` (BENCH_SCALE=200000 for a smaller scale run; BENCH_SCALE=0 skips it).
+ * Run: `node --import tsx bench/identity.ts` (BENCH_SCALE=200000 for a smaller scale run; BENCH_SCALE=0 skips it;
+ * BENCH_WORKERS=1 builds the features on one thread, default 2; BENCH_ACCURACY=0 skips the labelled sets).
  *
  * Accuracy (../shared/datasets, skipped with a reason when absent): FEBRL 1, 2, 3 dedupe; FEBRL 4a × 4b link
  * (all pairs above the threshold, and one-to-one); splink fake_1000 dedupe. Reported: pairwise precision /
@@ -9,7 +10,7 @@
  * features → block → compare → EM → score → cluster, timed per stage, with peak RSS.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { buildBlockIndex, forEachCandidateChunk } from '../src/identity/block/candidate-pairs.js';
@@ -18,8 +19,9 @@ import { clusterPairs } from '../src/identity/cluster/clusters.js';
 import { dedupeRecords } from '../src/identity/cluster/resolve.js';
 import { runDedupeCsv, runLinkCsv } from '../src/identity/csv/job.js';
 import { PERSON_BLOCKING_RULES, PERSON_DETERMINISTIC_RULES, PERSON_GUARDS } from '../src/identity/csv/person-defaults.js';
-import { personComparisons, personFeatures } from '../src/identity/csv/person-features.js';
+import { personComparisons } from '../src/identity/csv/person-features.js';
 import type { AttributeValues } from '../src/identity/csv/read.js';
+import { buildFeatures, personFeatureBuilder } from '../src/identity/parallel/features.js';
 import type { IdentityRecord } from '../src/identity/types.js';
 import { FIRST_NAMES } from '../src/demo/vocabulary.js';
 import { Rng } from '../src/demo/prng.js';
@@ -27,6 +29,8 @@ import { typo } from '../src/demo/text-noise.js';
 
 const DATA = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 1_000_000);
+/** Threads that build features (BENCH_WORKERS, default 2). */
+const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 const f = (x: number): string => x.toFixed(4);
 const rows: string[] = [];
 
@@ -139,22 +143,27 @@ function attributes(p: Person): AttributeValues {
   return a;
 }
 
-function scale(n: number): void {
+async function scale(n: number): Promise<void> {
   const rng = new Rng(20261127);
   const t0 = performance.now();
-  const records: IdentityRecord[] = [];
+  const cpu0 = process.cpuUsage();
+  const people: AttributeValues[] = [];
   const truth: string[] = [];
   let entity = 0;
-  while (records.length < n) {
+  while (people.length < n) {
     const p = makePerson(rng, entity);
     const copies = rng.chance(0.2) ? (rng.chance(0.3) ? 2 : 1) : 0;
-    for (let c = 0; c <= copies && records.length < n; c++) {
-      const q = c === 0 ? p : corrupt(p, rng);
-      records.push({ id: `p${records.length}`, features: personFeatures(attributes(q), 'US') });
+    for (let c = 0; c <= copies && people.length < n; c++) {
+      people.push(attributes(c === 0 ? p : corrupt(p, rng)));
       truth.push(String(entity));
     }
     entity++;
   }
+  const generateSeconds = (performance.now() - t0) / 1000;
+  const features = await buildFeatures(people, personFeatureBuilder('US'), { workers: WORKERS });
+  people.length = 0;
+  const records: IdentityRecord[] = features.map((f, i) => ({ id: `p${i}`, features: f }));
+  features.length = 0;
   const featureSeconds = (performance.now() - t0) / 1000;
   const result = dedupeRecords(records, { comparisons: personComparisons(), blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS });
   const total = (performance.now() - t0) / 1000;
@@ -164,8 +173,10 @@ function scale(n: number): void {
   const rssGb = process.resourceUsage().maxRSS / 1024 / 1024;
   const resolveSeconds = total - featureSeconds;
   console.log(`\n### Scale: ${n.toLocaleString('en-US')} generated people (${entity.toLocaleString('en-US')} entities)\n`);
+  const cpu = process.cpuUsage(cpu0);
   console.log('| stage | seconds |\n|---|---|');
-  console.log(`| generate + features (normalizers) | ${featureSeconds.toFixed(1)} |`);
+  console.log(`| generate the people (attributes) | ${generateSeconds.toFixed(1)} |`);
+  console.log(`| features (normalizers, ${WORKERS} thread${WORKERS === 1 ? '' : 's'}) | ${(featureSeconds - generateSeconds).toFixed(1)} |`);
   console.log(`| chaining guard | ${t.guardSeconds.toFixed(1)} |`);
   console.log(`| block index (${PERSON_BLOCKING_RULES.length} rules) | ${t.blockIndexSeconds.toFixed(1)} |`);
   console.log(`| stream + compare ${result.candidatePairs.toLocaleString('en-US')} candidate pairs | ${t.compareSeconds.toFixed(1)} |`);
@@ -174,6 +185,7 @@ function scale(n: number): void {
   console.log(`| cluster | ${t.clusterSeconds.toFixed(1)} |`);
   console.log(`| **resolve (everything after features)** | **${resolveSeconds.toFixed(1)}** |`);
   console.log(`| **end to end** | **${total.toFixed(1)}** |`);
+  console.log(`\nCPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)}) for ${total.toFixed(1)} s wall; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`\ncandidate pairs per record ${(result.candidatePairs / n).toFixed(2)}; comparison throughput ${(result.candidatePairs / t.compareSeconds / 1000).toFixed(0)} k pairs/s (one core); weight lookup + threshold ${(result.candidatePairs / Math.max(t.scoreSeconds, 1e-9) / 1e6).toFixed(1)} M pairs/s`);
   console.log(`matched pairs ${result.matches.count.toLocaleString('en-US')}, clusters ${result.clusters.clusters.toLocaleString('en-US')}; cluster-pair P/R/F1 ${f(pairs.precision)}/${f(pairs.recall)}/${f(pairs.f1)}, B-cubed F1 ${f(b3.f1)}; peak RSS ${rssGb.toFixed(2)} GB`);
   console.log(`pairs per blocking rule: ${result.blocking.perRule.map((r) => `${r.name} ${r.pairs.toLocaleString('en-US')}`).join('; ')}`);
@@ -181,7 +193,8 @@ function scale(n: number): void {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
-if (existsSync(join(DATA, 'febrl'))) {
+if (process.env['BENCH_ACCURACY'] === '0') console.log('skipped accuracy: BENCH_ACCURACY=0');
+else if (existsSync(join(DATA, 'febrl'))) {
   for (const name of ['dataset1', 'dataset2', 'dataset3']) await febrlDedupe(name);
   await febrlLink(false);
   await febrlLink(true);
@@ -192,4 +205,4 @@ if (existsSync(join(DATA, 'febrl'))) {
 } else {
   console.log(`skipped accuracy: ${DATA} is absent (the labelled data sets live in ../shared/datasets)`);
 }
-if (SCALE > 0) scale(SCALE);
+if (SCALE > 0) await scale(SCALE);
