@@ -73,9 +73,12 @@ export interface NameComparisonOptions extends ComparisonOptions {
   phonetic?: boolean;
   /**
    * Another name key (e.g. `last_name`): adds a level for names entered in each other's field ("Dakin Joselyn"
-   * for "Joselyn Dakin") — this name equals the other record's `swappedWith` value and vice versa.
+   * for "Joselyn Dakin") — this name equals, or is within `swapThreshold` Jaro–Winkler of, the other record's
+   * `swappedWith` value, and vice versa ("Brker Matilda" for "Matilda Barker").
    */
   swappedWith?: string;
+  /** Jaro–Winkler both crossed names must reach for the swapped level. Default 0.88. */
+  swapThreshold?: number;
 }
 
 /**
@@ -84,6 +87,11 @@ export interface NameComparisonOptions extends ComparisonOptions {
  * `jaro_winkler >= t` for each threshold → `damerau_levenshtein <= 1` → `phonetic` (a Double Metaphone code in
  * common, primary or alternate, or equal NYSIIS) → `else`. Reads `<key>` (normalized name), `<key>_nick`
  * (string[] of nickname groups), `<key>_dm` ([primary, alternate] Double Metaphone), `<key>_nysiis`.
+ *
+ * The swapped level holds when the names are crossed exactly, or — when the two names are not similar as they
+ * stand (below the lowest Jaro–Winkler threshold) — when both crossed pairs reach `swapThreshold`: names typed
+ * into each other's field often carry a typo as well. Give both name comparisons `swappedWith` (first ↔ last) so
+ * a swapped pair is not scored as a disagreement on the last name.
  *
  * @example
  * const first = nameComparison('first_name', { thresholds: [0.92, 0.8] });
@@ -99,9 +107,10 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
   const nysiisKey = `${key}_nysiis`;
   const dmKey = `${key}_dm`;
   const swapKey = options.swappedWith;
+  const swapThreshold = options.swapThreshold ?? 0.88;
   const levels = ['exact'];
   const swapLevel = levels.length;
-  if (swapKey !== undefined) levels.push(`swapped with ${swapKey}`);
+  if (swapKey !== undefined) levels.push(`swapped with ${swapKey} (jaro_winkler >= ${swapThreshold})`);
   const nickLevel = levels.length;
   if (useNick) levels.push('nickname');
   const firstJw = levels.length;
@@ -124,12 +133,16 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
       if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
       if (x === y) return 0;
       // Swapped: this record's name is the other's `swapKey` value, and the other way round.
-      if (swapKey !== undefined && x === b.features[swapKey] && y === a.features[swapKey]) return swapLevel;
+      const xo = swapKey === undefined ? undefined : asStr(a.features[swapKey]);
+      const yo = swapKey === undefined ? undefined : asStr(b.features[swapKey]);
+      if (xo !== undefined && yo !== undefined && x === yo && y === xo) return swapLevel;
       if (useNick && sharesAny(asStrs(a.features[nickKey]), asStrs(b.features[nickKey]))) return nickLevel;
       const jw = jaroWinkler(x, y);
       if (jw >= lowest) {
         for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return firstJw + i;
       }
+      // Crossed with typos; only for names unlike as they stand, so the two extra passes are rarely run.
+      if (xo !== undefined && yo !== undefined && jaroWinkler(x, yo) >= swapThreshold && jaroWinkler(y, xo) >= swapThreshold) return swapLevel;
       if (damerauLevenshtein(x, y, 1) <= 1) return dlLevel;
       if (usePhonetic) {
         const na = asStr(a.features[nysiisKey]);
@@ -144,11 +157,14 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
 
 /**
  * Date-of-birth comparison. Levels: `exact` → `day and month swapped` → `one component differs or
- * damerau_levenshtein(digits) <= 1` → `within 1 year` → `else`. Reads `dob` (ISO `YYYY-MM-DD`), `dob_year`,
- * `dob_month`, `dob_day`, `dob_digits` (`YYYYMMDD`), `dob_days` (days since 1970-01-01).
+ * damerau_levenshtein(digits) <= 1` → `within 1 year` → `within 10 years` → `else`. Reads `dob` (ISO
+ * `YYYY-MM-DD`), `dob_year`, `dob_month`, `dob_day`, `dob_digits` (`YYYYMMDD`), `dob_days` (days since
+ * 1970-01-01). The 10-year level (as Splink's date-of-birth comparison has) keeps a date with two wrong parts
+ * ("2001-06-09" for "2011-05-06") apart from an unrelated one: at the same generation it is weak evidence, not
+ * a disagreement.
  *
  * @example
- * dobComparison().levels.length; // 5
+ * dobComparison().levels.length; // 6
  */
 export function dobComparison(options: ComparisonOptions = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
@@ -160,6 +176,7 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
       'day and month swapped',
       'one component differs or damerau_levenshtein(digits) <= 1',
       'within 1 year',
+      'within 10 years',
       'else',
     ],
     compare(a, b) {
@@ -183,8 +200,12 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
       if (ga !== undefined && gb !== undefined && damerauLevenshtein(ga, gb, 1) <= 1) return 2;
       const xa = asNum(a.features['dob_days']);
       const xb = asNum(b.features['dob_days']);
-      if (xa !== undefined && xb !== undefined && Math.abs(xa - xb) <= 365) return 3;
-      return 4;
+      if (xa !== undefined && xb !== undefined) {
+        const apart = Math.abs(xa - xb);
+        if (apart <= 365) return 3;
+        if (apart <= 3653) return 4;
+      }
+      return 5;
     },
     values: valuesOf('dob'),
   };
@@ -481,7 +502,7 @@ export function companyNameComparison(options: ComparisonOptions = {}): Comparis
 export function defaultPersonComparisons(): Comparison[] {
   return [
     nameComparison('first_name', { thresholds: [0.92, 0.8], swappedWith: 'last_name' }),
-    nameComparison('last_name', { thresholds: [0.92, 0.8] }),
+    nameComparison('last_name', { thresholds: [0.92, 0.8], swappedWith: 'first_name' }),
     dobComparison(),
     emailComparison(),
     phoneComparison(),

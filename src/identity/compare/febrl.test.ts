@@ -43,7 +43,9 @@ describe.skipIf(!present)('default person comparisons on FEBRL 4', () => {
     const keys = [...a.keys()].filter((k) => b.has(k));
     const others = [...b.keys()];
     expect(keys.length).toBe(5000);
-    const agreeing = (level: number, levels: readonly string[]): boolean => level !== NULL_LEVEL && level < levels.length - 1;
+    // `within 10 years` is a weak level by design (a date with two wrong parts still of the same generation): a
+    // fifth of random FEBRL pairs fall in it, so it counts with `else` here.
+    const agreeing = (level: number, levels: readonly string[]): boolean => level !== NULL_LEVEL && level < levels.length - 1 && levels[level] !== 'within 10 years';
     const shares: Record<string, { truePairs: number; nonPairs: number }> = {};
     for (const c of defaultPersonComparisons()) {
       let t = 0;

@@ -33,6 +33,20 @@ const initials = (r: IdentityRecord): string | undefined => {
   return a !== undefined && b !== undefined ? (a < b ? a + b : b + a) : undefined;
 };
 
+/** The first two characters of the city: "pootsmruth" still blocks with "portsmouth". */
+const cityPrefix = (r: IdentityRecord): string | undefined => {
+  const city = text(r, 'city');
+  return city !== undefined && city.length >= 2 ? city.slice(0, 2) : undefined;
+};
+
+/** The email local part with its punctuation removed: "r..m51", "r.m51" and "r-m51" block together. */
+const mailbox = (r: IdentityRecord): string | undefined => {
+  const local = text(r, 'email_local');
+  if (local === undefined) return undefined;
+  const bare = local.replace(/[^\p{L}\p{N}]+/gu, '');
+  return bare === '' ? undefined : bare;
+};
+
 /**
  * Each rule keeps pairs that some corruption would otherwise lose: contact points for records whose names and
  * dates are wrong; last-name code + birth year + initial, first-name code + date, last name + initial for typos; the
@@ -49,11 +63,12 @@ export const PERSON_BLOCKING_RULES: readonly BlockingRule[] = [
   { name: 'last name + first initial', parts: ['last_name', initial('first_name')] },
   { name: 'postcode + first initial + last initial', parts: ['postcode', initial('first_name'), initial('last_name')] },
   { name: 'name NYSIIS codes (either order)', parts: [nameCodes] },
-  { name: 'email local part', parts: ['email_local'] },
+  { name: 'email local part without punctuation', parts: [mailbox] },
   { name: 'dob + postcode', parts: ['dob', 'postcode'] },
   { name: 'dob + initials (either order)', parts: ['dob', initials] },
   { name: 'dob + first initial', parts: ['dob', initial('first_name')] },
   { name: 'dob + last initial', parts: ['dob', initial('last_name')] },
+  { name: 'dob + city prefix', parts: ['dob', cityPrefix] },
 ];
 
 export const PERSON_DETERMINISTIC_RULES: readonly DeterministicRule[] = [

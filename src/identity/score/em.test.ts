@@ -52,6 +52,21 @@ describe('EM', () => {
     }
   });
 
+  it('pulls the re-estimated u towards the starting u by uPriorPairs pseudo-pairs', () => {
+    // Vectors whose non-match class agrees often (u of level 0 = 0.3); the starting u says 0.02.
+    const truth = [0.3, 0.2, 0.5];
+    const start = [[0.02, 0.08, 0.9], [0.02, 0.08, 0.9], [0.02, 0.08, 0.9]];
+    const patterns = simulate([0.85, 0.1, 0.05], truth, 0.2, 2_000);
+    const step = { u: start, m: [[0.85, 0.1, 0.05], [0.85, 0.1, 0.05], [0.85, 0.1, 0.05]], lambda: 0.2, maxIterations: 1 };
+    const free = trainEm(patterns, codec, step).u[0]![0]!;
+    const weak = trainEm(patterns, codec, { ...step, uPriorPairs: 100 }).u[0]![0]!;
+    const strong = trainEm(patterns, codec, { ...step, uPriorPairs: 1_000_000 }).u[0]![0]!;
+    expect(free).toBeGreaterThan(0.15);
+    expect(weak).toBeLessThan(free);
+    expect(weak).toBeGreaterThan(0.02);
+    expect(strong).toBeCloseTo(0.02, 3);
+  });
+
   it('keeps u fixed when asked', () => {
     const u = [[0.02, 0.08, 0.9], [0.02, 0.08, 0.9], [0.02, 0.08, 0.9]];
     const result = trainEm(simulate([0.85, 0.1, 0.05], u[0]!, 0.2, 50_000), codec, { u, fixU: true });

@@ -26,6 +26,12 @@ export interface EmOptions {
   readonly tolerance?: number;
   /** Per comparison (by index): keep its m row as given instead of re-estimating it (see `trainModel`). */
   readonly fixedM?: readonly boolean[];
+  /**
+   * Prior of the re-estimated u (ignored with `fixU`): the starting u counts as this many non-matching pairs in
+   * every M-step (a Dirichlet prior centred on it; the M-step is then the MAP estimate). Default 0: u from the
+   * candidate pairs alone.
+   */
+  readonly uPriorPairs?: number;
 }
 
 export interface EmResult {
@@ -53,6 +59,8 @@ export function trainEm(patterns: ReadonlyMap<number, number>, codec: VectorCode
   }
   let m = (options.m ?? defaultM(codec)).map((row) => [...row]);
   let u = options.u.map((row) => [...row]);
+  const u0 = options.u;
+  const prior = options.uPriorPairs ?? 0;
   let lambda = options.lambda ?? 0.1;
   const maxIterations = options.maxIterations ?? 100;
   const tolerance = options.tolerance ?? 1e-5;
@@ -93,7 +101,7 @@ export function trainEm(patterns: ReadonlyMap<number, number>, codec: VectorCode
     }
     const nextLambda = Math.min(1 - PROBABILITY_FLOOR, Math.max(PROBABILITY_FLOOR, matchMass / total));
     const nextM = mCounts.map((row, c) => (options.fixedM?.[c] === true ? m[c]! : normalize(row)));
-    const nextU = options.fixU ? u : uCounts.map(normalize);
+    const nextU = options.fixU ? u : prior > 0 ? uCounts.map((row, c) => normalize(row.map((v, l) => v + prior * u0[c]![l]!))) : uCounts.map(normalize);
     const delta = Math.max(Math.abs(nextLambda - lambda), maxDelta(m, nextM), maxDelta(u, nextU));
     m = nextM;
     u = nextU;
