@@ -21,8 +21,15 @@ if (port) {
   const job = workerData as Job;
   try {
     const build = await loadBuilder(job.builder);
-    for (let start = 0; start < job.inputs.length; start += job.batch) {
-      const slice = job.inputs.slice(start, start + job.batch).map((input) => build(input));
+    const inputs = job.inputs as unknown[];
+    for (let start = 0; start < inputs.length; start += job.batch) {
+      const end = Math.min(inputs.length, start + job.batch);
+      const slice: Record<string, unknown>[] = [];
+      for (let i = start; i < end; i++) {
+        slice.push(build(inputs[i]));
+        // This thread's copy of the input is not needed again: let it go as the work proceeds.
+        inputs[i] = undefined;
+      }
       port.postMessage({ start, encoded: encodeFeatures(slice) });
     }
     port.postMessage({ done: true });

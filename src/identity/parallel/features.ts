@@ -73,7 +73,13 @@ export async function buildFeatures(inputs: readonly unknown[], builder: Feature
   }
   // Errors of a worker are awaited below, after this thread's share: mark them handled now.
   for (const job of jobs) job.catch(() => undefined);
-  for (let i = 0; i < share; i++) out[i] = build(inputs[i]);
+  // This thread's share in slices, yielding between them: a worker's batches are decoded as they arrive rather
+  // than queueing (encoded) until the end — at a million records the queue alone held ~350 MB.
+  const batch = options.batch ?? 10_000;
+  for (let start = 0; start < share; start += batch) {
+    for (let i = start; i < Math.min(share, start + batch); i++) out[i] = build(inputs[i]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   await Promise.all(jobs);
   return out;
 }
