@@ -8,7 +8,7 @@
  * const summary = await resolvePersons(store, { threshold: 0.9 });
  * summary.profiles.created; // new unified profiles this run
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ConcordError } from '../core/errors.js';
 import { stableStringify } from '../core/ids.js';
@@ -343,6 +343,20 @@ async function resolveOrganizations(store: Store, options: ResolveStoreOptions):
   const started = performance.now();
   const model = ORGANIZATION_KIND;
   const comparisons = model.comparisons();
+  // Taken before reading: what changes while this run reads is seen again by the next one.
+  const watermark = await store.personWatermark();
+  const digest = await organizationsDigest(store, options, comparisons);
+  const state = (await store.getIdentityParams(ORGANIZATION_STATE))?.params as OrganizationState | undefined;
+  const nextState: OrganizationState = { version: 1, digest, watermark: watermark.newest, seen: watermark.atNewest };
+  if (!options.full && !options.retrain && state?.version === 1 && state.digest === digest && !(await organizationContactsChanged(store, state))) {
+    if (state.watermark !== nextState.watermark) await store.saveIdentityParams(ORGANIZATION_STATE, nextState);
+    return {
+      mode: 'incremental', changed: 0, records: 0, candidatePairs: 0, matchedPairs: 0, trained: false,
+      profiles: { active: await store.countActiveProfiles(model.kind), created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 },
+      seconds: (performance.now() - started) / 1000,
+      ...(options.truth && { accuracy: await profileAccuracy(store, options.truth, model.kind) }),
+    };
+  }
   const previous = await store.listProfileMembers(model.kind);
   const raw: IdentityRecord[] = [];
   const orgs: PersonInfo[] = [];
@@ -356,7 +370,10 @@ async function resolveOrganizations(store: Store, options: ResolveStoreOptions):
     mode: 'full', changed: orgs.length, records: orgs.length, candidatePairs: 0, matchedPairs: 0, trained: false,
     profiles: { active: 0, created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 }, seconds: 0,
   };
-  if (raw.length === 0 && previous.length === 0) return summary;
+  if (raw.length === 0 && previous.length === 0) {
+    await store.saveIdentityParams(ORGANIZATION_STATE, nextState);
+    return summary;
+  }
   assertIndependentGuards(model.guards);
   const saved = options.retrain ? undefined : await savedParameters(store, comparisons, model.paramsName);
   const prepared = model.prepare ? model.prepare(raw) : raw;
@@ -404,11 +421,46 @@ async function resolveOrganizations(store: Store, options: ResolveStoreOptions):
     createdAt,
     load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === model.kind).map((p) => [p.unifiedId, p] as const)),
   }, options, [], options.writeBatch ?? PERSIST_BATCH, model);
+  // Saved only when parameters are (or were already): without a model the next run tries again.
+  if (part !== undefined || orgs.length === 0) await store.saveIdentityParams(ORGANIZATION_STATE, nextState);
   if (options.truth) summary.accuracy = await profileAccuracy(store, options.truth, model.kind);
   return {
     ...summary, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0, trained,
     profiles: { ...outcome, active: await store.countActiveProfiles(model.kind) }, seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Name of the organisations' resolution state in `identity_params`: what the profiles were made from. */
+export const ORGANIZATION_STATE = 'organization-state';
+
+interface OrganizationState {
+  version: 1;
+  /** Hash of every live Organization row (id and content), the settings, the model and the latest decision. */
+  digest: string;
+  /** `updated_at` of the newest person or contact-point row when the profiles were made, and the rows stamped with it. */
+  watermark?: string | undefined;
+  seen: string[];
+}
+
+/**
+ * What the organisation profiles depend on, apart from contact points: the live Organization rows (their content
+ * hash moves with the source record's modstamp), the settings, the comparisons and rules, and the decisions.
+ */
+async function organizationsDigest(store: Store, options: ResolveStoreOptions, comparisons: readonly Comparison[]): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(fingerprintOf(options));
+  hash.update(stableStringify({ comparisons: comparisons.map((c) => [c.name, c.levels]), rules: ORGANIZATION_KIND.blockingRules.map((r) => r.name), deterministic: ORGANIZATION_KIND.deterministicRules }));
+  hash.update(String((await store.listIdentityDecisions()).reduce((m, d) => Math.max(m, d.id), 0)));
+  for await (const page of cimPages(store, 'Organization')) for (const r of page) hash.update(`${r.id}\u0000${r.hash}\n`);
+  return hash.digest('hex');
+}
+
+/** Whether a contact point (or its email, phone, address) changed since `state` for a party that is an Organization. */
+async function organizationContactsChanged(store: Store, state: OrganizationState): Promise<boolean> {
+  const changed = await store.changedPersons(state.watermark, new Set(state.seen));
+  if (changed.ids.length === 0) return false;
+  // A deleted Organization leaves the digest; a live one whose contact point changed is found here.
+  return (await store.liveCimRecordsByIds('Organization', changed.ids)).length > 0;
 }
 
 /** Clusters per transaction when a full run writes its profiles (one transaction would hold every row in memory). */

@@ -81,8 +81,27 @@ for (const backend of STORES) {
 
       const members = await store.listProfileMembers('organization');
       const second = await resolvePersons(store, options);
-      expect(second.organizations).toMatchObject({ trained: false, profiles: { active: 43, created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 } });
+      // Nothing an organisation depends on changed: not even read again.
+      expect(second.organizations).toMatchObject({ mode: 'incremental', records: 0, trained: false, profiles: { active: 43, created: 0, grew: 0, merged: 0, split: 0, moved: 0, retired: 0 } });
       expect(await store.listProfileMembers('organization')).toEqual(members);
+    });
+
+    it.each([
+      ['a contact point alone (same Organization row)', { ...base[2]!, phone: '+13125557777' }, { phone: '+13125557777' }],
+      ['the Organization row', { ...base[2]!, name: 'Initech Industries Incorporated', modstamp: '2025-09-01T00:00:00.000Z' }, { organizationName: 'Initech Industries Incorporated' }],
+    ])('resolves the organisations again when %s changed', async (_, changed, golden) => {
+      await open();
+      await storeOrganizations(store, [...base, o0erp]);
+      const options: ResolveStoreOptions = { newId: ids('U'), clock: days() };
+      await resolvePersons(store, options);
+      expect((await resolvePersons(store, options)).organizations).toMatchObject({ mode: 'incremental', records: 0 });
+      const id = await profileOf(base[2]!);
+      await storeOrganizations(store, [changed]);
+      const run = await resolvePersons(store, options);
+      expect(run.organizations).toMatchObject({ mode: 'full', records: 41, profiles: { created: 0, merged: 0, split: 0 } });
+      expect(await profileOf(base[2]!)).toBe(id);
+      const values = Object.fromEntries(Object.entries((await store.getProfile(id!))!.attributes).map(([k, v]) => [k, v.value]));
+      expect(values).toMatchObject(golden);
     });
 
     it('keeps ids, applies decisions and retires emptied profiles, as for people', async () => {

@@ -116,7 +116,7 @@ function regionOf(country: string | undefined): string | undefined {
     const code = country.toUpperCase();
     return code === 'UK' ? 'GB' : isSupportedCountry(code) ? code : undefined;
   }
-  const known: Record<string, string> = { 'united states': 'US', usa: 'US', 'united kingdom': 'GB', germany: 'DE', france: 'FR', canada: 'CA', australia: 'AU' };
+  const known: Record<string, string> = { 'united states': 'US', 'united states of america': 'US', usa: 'US', 'united kingdom': 'GB', germany: 'DE', france: 'FR', canada: 'CA', australia: 'AU' };
   return known[country.toLowerCase()];
 }
 
