@@ -162,17 +162,21 @@ export function identityQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clo
             .onConflict((oc) => oc.column('record_id').doUpdateSet((eb) => ({ unified_id: eb.ref('excluded.unified_id'), since: eb.ref('excluded.since') })))
             .execute();
         }
-        for (const event of changes.history) {
-          const row = await trx
+        // Events a chunk per insert (a full run of a million people writes ~700,000): ids come from a sequence
+        // (SQLite: the next rowid), handed out in the order of the rows, so the returned ids sorted are the
+        // chunk's ids in order, whatever order RETURNING lists them in.
+        for (const events of chunks(changes.history)) {
+          const rows = await trx
             .insertInto('profile_history')
-            .values({
+            .values(events.map((event) => ({
               event: event.event, unified_ids: json(event.unifiedIds), record_ids: json(event.recordIds), at: event.at,
               run: event.run ?? null, reason: event.reason ?? null,
-            })
+            })))
             .returning('id')
-            .executeTakeFirstOrThrow();
-          const ids = [...new Set(event.unifiedIds)];
-          await trx.insertInto('profile_history_ids').values(ids.map((unified_id) => ({ history_id: Number(row.id), unified_id }))).execute();
+            .execute();
+          const ids = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+          const links = events.flatMap((event, k) => [...new Set(event.unifiedIds)].map((unified_id) => ({ history_id: ids[k]!, unified_id })));
+          for (const part of chunks(links)) await trx.insertInto('profile_history_ids').values(part).execute();
         }
         await reindexSearch();
       });
