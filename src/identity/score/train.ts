@@ -61,15 +61,14 @@ export const SEEDED_EM_STEPS = 1;
 export const FIXED_M_MIN_PAIRS = 1000;
 
 /**
- * Weight, in pairs, of the random-pair u as the prior of the u that EM re-estimates among candidate pairs (see
- * `EmOptions.uPriorPairs`). Why: where the candidates are nearly all matches (splink fake_1000: ~1,600 candidate
- * pairs of which ~95% match), the few hundred pairs EM puts in the non-match class are mostly badly corrupted
- * matches, and u learnt from them alone made an exact email or date of birth look common among non-matches
- * (exact date of birth u 0.25, weight +1.0 bit): fake_1000 pairwise F1 0.73. With this prior the u of a small
- * candidate set stays near the random-pair u (exact date of birth u 0.007, +6.2 bits) — 0.85 with the comparisons
- * unchanged — while a large one (the demo's 94,678 candidate pairs at 10,000 people, FEBRL's thousands of
- * non-matches) still learns its own u, which blocking makes differ from random pairs (same surname).
- * Measured with 1,000 / 3,000 / 10,000 / 30,000: docs/identity.md "Scoring".
+ * Weight, in pairs, of the random-pair u as the prior of the u that EM re-estimates among candidate pairs in the
+ * step from the known matches (see `EmOptions.uPriorPairs`). Why: where the candidates are nearly all matches
+ * (splink fake_1000: ~1,700 candidate pairs, ~92% matches), the few hundred pairs EM puts in the non-match class
+ * are mostly badly corrupted matches, and u learnt from them alone made an exact email or date of birth look common
+ * among non-matches (exact date of birth u 0.25, weight +1.0 bit): fake_1000 pairwise F1 0.73, 0.83 with this prior
+ * alone. A large candidate set (the demo's ~95,000 candidate pairs at 10,000 people, FEBRL's thousands of
+ * non-matches) still learns its own u, which blocking makes differ from random pairs (same surname). Measured
+ * with 0 / 1,000 / 3,000 / 10,000 / 30,000: docs/identity.md "Scoring".
  */
 export const U_PRIOR_PAIRS = 3000;
 
