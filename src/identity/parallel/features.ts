@@ -12,6 +12,7 @@
  * const features = await buildFeatures(rows, personFeatureBuilder('US'), { workers: 2 });
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +48,27 @@ const EXT = SOURCE ? '.ts' : '.js';
  */
 export function personFeatureBuilder(region = 'US'): FeatureBuilderRef {
   return { module: new URL(`../csv/person-features${EXT}`, import.meta.url).href, name: 'personFeatures', args: [region] };
+}
+
+/**
+ * The organisation feature builder of the CSV jobs (`organizationFeatures(attributes, region)`), loadable by a worker.
+ *
+ * @example
+ * await buildFeatures([{ company: 'Acme Ltd', city: 'Leeds' }], organizationFeatureBuilder('GB'), { workers: 2 });
+ */
+export function organizationFeatureBuilder(region?: string): FeatureBuilderRef {
+  return { module: new URL(`../csv/organization-features${EXT}`, import.meta.url).href, name: 'organizationFeatures', args: region === undefined ? [] : [region] };
+}
+
+/**
+ * Threads to build features on by default: two where there are two cores or more. Small inputs stay on one
+ * thread anyway (`minPerThread`).
+ *
+ * @example
+ * defaultWorkers(); // 2 on a two-core machine
+ */
+export function defaultWorkers(): number {
+  return Math.min(2, availableParallelism());
 }
 
 /**

@@ -5,6 +5,6 @@
  * import { buildFeatures, personFeatureBuilder } from './parallel/index.js';
  * const features = await buildFeatures(rows, personFeatureBuilder('US'), { workers: 2 });
  */
-export { buildFeatures, personFeatureBuilder, type BuildFeaturesOptions, type FeatureBuilderRef } from './features.js';
+export { buildFeatures, defaultWorkers, organizationFeatureBuilder, personFeatureBuilder, type BuildFeaturesOptions, type FeatureBuilderRef } from './features.js';
 export { decodeFeatures, encodeFeatures, type EncodedFeatures } from './feature-codec.js';
 export { loadBuilder, type FeatureBuilder } from './load-builder.js';
