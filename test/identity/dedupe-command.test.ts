@@ -36,15 +36,16 @@ describe('concord dedupe', () => {
     const { code, out } = await run(['dedupe', file, '--id', 'rec_id', '--out', outFile, '--region', 'AU', '--threshold', '0.5']);
     expect(code).toBe(EXIT.ok);
     expect(out.stdout.join('\n')).toMatch(/records\s+7/);
-    // Seven records are too few for EM to learn much: a1/a2 join through the deterministic rule
-    // (same identifier and date of birth); the rest stay apart.
-    expect(out.stdout.join('\n')).toMatch(/clusters\s+6/);
+    // a1/a2 join through the deterministic rule (same identifier and date of birth); c1/c2 through the swapped-name
+    // level (names crossed exactly) with the same street and birth date, despite the changed identifier.
+    expect(out.stdout.join('\n')).toMatch(/clusters\s+5/);
     expect(out.stderr.join('\n')).toMatch(/given_name→first_name, surname→last_name/);
     const lines = readFileSync(outFile, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('record_id,cluster_id');
     const cluster = new Map(lines.slice(1).map((l) => l.split(',') as [string, string]));
     expect(cluster.get('a2')).toBe('a1');
-    expect(cluster.get('c2')).toBe('c2');
+    expect(cluster.get('c2')).toBe('c1');
+    expect(cluster.get('d1')).toBe('d1');
     expect(cluster.get('b1')).toBe('b1');
   });
 
