@@ -9,6 +9,7 @@
  */
 import { isSupportedCountry } from 'libphonenumber-js';
 import { buildPersonFeatures } from '../normalize/features.js';
+import { StringPool } from './string-pool.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import type { IdentityRecord } from '../types.js';
 
@@ -159,11 +160,11 @@ export async function* assemblePersons(store: Store, options: AssembleOptions = 
   const pageSize = options.pageSize ?? PAGE;
   const region = options.region ?? 'US';
   const contacts = await contactsByParty(store, pageSize);
-  // A system's and a stream's name arrive as a new string on every row: one copy each for a million people.
-  const names = new Map<string, string>();
-  const intern = (name: string): string => names.get(name) ?? (names.set(name, name), name);
+  // Every row brings its own copy of each string; a full read keeps one of each repeated value (see StringPool).
+  const pool = new StringPool();
+  const intern = (name: string): string => pool.share('source', name);
   for await (const page of cimPages(store, 'Individual', pageSize)) {
-    yield page.map((row) => personRecordOf(row, contacts.take(row.id), region, intern));
+    yield page.map((row) => shared(personRecordOf(row, contacts.take(row.id), region, intern), pool));
   }
 }
 
@@ -193,6 +194,23 @@ export async function assemblePersonsById(store: Store, ids: readonly string[], 
     if (row) out.push(personRecordOf(row, index.byParty.get(row.id), region));
   }
   return out;
+}
+
+/** A person whose strings are the pool's: its features', and its values' where they equal a feature or repeat. */
+function shared(person: PersonRecord, pool: StringPool): PersonRecord {
+  const features = person.record.features as Record<string, unknown>;
+  pool.shareFeatures(features);
+  const v = person.values;
+  // Raw values often are already normal (an E.164 phone, an ISO date, a lower-case email): one string for both.
+  if (v.email !== undefined && v.email === features['email']) v.email = features['email'];
+  if (v.phone !== undefined && v.phone === features['phone']) v.phone = features['phone'];
+  if (v.birthDate !== undefined && v.birthDate === features['dob']) v.birthDate = features['dob'];
+  for (const key of ['personName', 'firstName', 'middleName', 'lastName', 'birthDate', 'address'] as const) {
+    const value = v[key];
+    if (value !== undefined) v[key] = pool.share(`values.${key}`, value);
+  }
+  if (person.modstamp !== undefined) person.modstamp = pool.share('modstamp', person.modstamp);
+  return person;
 }
 
 function personRecordOf(row: StoredCimRecord, c: ContactOf | undefined, region: string, intern = (name: string): string => name): PersonRecord {

@@ -144,7 +144,8 @@ export function clusterPart(records: readonly IdentityRecord[], options: PartOpt
   const edges = {
     left: Int32Array.from(order, lo), right: Int32Array.from(order, hi), weight: Float64Array.from(order, (k) => m.weight[k]!), count: m.count,
   };
-  const position = new Map(records.map((r, i) => [r.id, i] as const));
+  // Record positions only when there are decisions to place (a million-entry map otherwise, for nothing).
+  const position = options.decisions.length === 0 ? new Map<string, number>() : new Map(records.map((r, i) => [r.id, i] as const));
   const pairs = (kind: string): Array<[number, number]> => options.decisions
     .filter((d) => d.kind === kind && position.has(d.recordA) && position.has(d.recordB))
     .map((d) => [position.get(d.recordA)!, position.get(d.recordB)!]);
