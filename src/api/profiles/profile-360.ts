@@ -1,10 +1,16 @@
 /**
  * The 360 view of one profile, read from the store: golden values with provenance, the member records with their
- * values, the history, and what points at the person — accounts (AccountContact.individualId → accountId),
+ * values, the history, and what points at the person — accounts (AccountContact.individualId → accountId, with
+ * the organisation profile of the account's company),
  * cases and opportunities (contactId, and opportunities of the person's accounts), campaign engagement
  * (EngagementEvent.individualId, CampaignMember.contactId) and consent (ContactPointConsent.individualId) —
  * every list bounded, and the match graph of the first members. The look-ups go through the link indexes of
  * migration 004, so the view costs a few index seeks per member.
+ *
+ * An organisation profile has Organization members (with the phone, website, address and DUNS assembled as
+ * resolution does), its CIM Accounts (the Account rows of the same source records), the person profiles of its
+ * accounts' contacts (AccountContact.accountId — not indexed, see `accountContactsOf`), the cases of those
+ * contacts and the opportunities of its accounts; the graph is scored with the organisation model.
  *
  * @example
  * const view = await loadProfile360(store, unifiedId, { region: 'US' });
@@ -12,17 +18,19 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import { PERSON_DETERMINISTIC_RULES } from '../../identity/csv/person-defaults.js';
-import { personModel, savedParameters } from '../../identity/resolve.js';
+import { ORGANIZATION_KIND, personModel, savedParameters } from '../../identity/resolve.js';
 import { assemblePersonsById } from '../../identity/store/assemble.js';
+import { assembleOrganizations, type OrganizationRecord } from '../../identity/store/assemble-organizations.js';
+import type { ProfileMember, UnifiedProfile } from '../../identity/store/types.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import { matchGraph } from './graph.js';
 import {
-  accountOf, campaignEngagementOf, caseOf, consentOf, engagementOf, memberRecordOf, newestFirst, opportunityOf,
-  type Profile360, type RelatedAccount,
+  accountOf, campaignEngagementOf, caseOf, consentOf, engagementOf, memberLabel, memberRecordOf, newestFirst, opportunityOf, organizationMemberOf,
+  peopleOf, summaryOf, type Profile360, type ProfileSummary, type RelatedAccount,
 } from './view.js';
 
 /** Bounds of the view's lists. */
-export const PROFILE_LIMITS = { members: 200, history: 200, accounts: 50, cases: 50, opportunities: 50, engagement: 100, consent: 100 } as const;
+export const PROFILE_LIMITS = { members: 200, history: 200, accounts: 50, people: 100, cases: 50, opportunities: 50, engagement: 100, consent: 100 } as const;
 
 export interface Profile360Options {
   /** Default region for phones and postcodes (ISO alpha-2), as in resolution. */
@@ -43,22 +51,99 @@ async function byIds(store: Store, entity: string, ids: readonly string[]): Prom
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /**
- * Everything the profile page shows. A merged profile answers with `status: 'merged'`, `mergedInto` and no
- * members.
+ * The organisation profile of each company party (an Organization's id), for the parties that are members of one.
  */
-export async function loadProfile360(store: Store, unifiedId: string, options: Profile360Options = {}): Promise<Profile360> {
-  const profile = await requireProfile(store, unifiedId);
-  const memberships = await store.profileMembers(unifiedId);
-  const shown = memberships.slice(0, PROFILE_LIMITS.members);
+async function organizationProfiles(store: Store, partyIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const id of new Set(partyIds)) {
+    const member = await store.profileOfRecord(id);
+    if (member) out.set(id, member.unifiedId);
+  }
+  return out;
+}
+
+/**
+ * A view of the store in which the live Organizations are only `rows`, so that `assembleOrganizations` — which
+ * pages through every Organization — assembles just the members of one profile, exactly as resolution did.
+ */
+function onlyOrganizations(store: Store, rows: readonly StoredCimRecord[]): Store {
+  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const listCimRecords: Store['listCimRecords'] = async (entity, options) => {
+    if (entity !== 'Organization') return store.listCimRecords(entity, options);
+    const after = options?.after;
+    const from = after === undefined ? sorted : sorted.filter((r) => r.id > after);
+    return from.slice(0, options?.limit ?? from.length);
+  };
+  return new Proxy(store, {
+    get(target, prop) {
+      if (prop === 'listCimRecords') return listCimRecords;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The members of an organisation profile, assembled as resolution assembles them. */
+async function organizationMembers(store: Store, rows: readonly StoredCimRecord[], region: string | undefined): Promise<OrganizationRecord[]> {
+  const out: OrganizationRecord[] = [];
+  for await (const batch of assembleOrganizations(onlyOrganizations(store, rows), region === undefined ? {} : { region })) out.push(...batch);
+  return out;
+}
+
+/** What an organisation's view holds beyond the common parts. */
+async function organizationParts(store: Store, shown: readonly ProfileMember[], options: Profile360Options) {
+  const since = new Map(shown.map((m) => [m.recordId, m.since] as const));
+  const rows = await store.liveCimRecordsByIds('Organization', shown.map((m) => m.recordId));
+  const orgs = await organizationMembers(store, rows, options.region);
+  const members = orgs.map((o) => organizationMemberOf(o, since.get(o.record.id)));
+
+  // The CIM Account of each company: made from the same source record, pointing at the Organization as its party.
+  const accountRows: StoredCimRecord[] = [];
+  for (const row of rows) {
+    for (const r of await store.cimRecordsOfSource(row.sourceSystem, row.sourceStream, row.sourceRecordId)) {
+      if (r.entity === 'Account' && !r.deleted && r.data['partyId'] === row.id) accountRows.push(r);
+    }
+  }
+  const accountIds = accountRows.map((a) => a.id);
+  const accounts: RelatedAccount[] = accountRows.slice(0, PROFILE_LIMITS.accounts).map((a) => ({ recordId: a.id, system: a.sourceSystem, name: str(a.data['name']) ?? a.externalRecordId }));
+
+  const contacts = await store.accountContactsOf(accountIds, { limit: PROFILE_LIMITS.people });
+  const individuals = contacts.map((c) => str(c.data['individualId'])).filter((v) => v !== undefined);
+  const profileOf = new Map<string, string>();
+  for (const id of new Set(individuals)) {
+    const member = await store.profileOfRecord(id);
+    if (member) profileOf.set(id, member.unifiedId);
+  }
+  const summaries = new Map<string, ProfileSummary>((await store.profileSummaries([...new Set(profileOf.values())])).map((row) => [row.profile.unifiedId, summaryOf(row)] as const));
+  const people = peopleOf(contacts.map((link) => ({ link, unifiedId: profileOf.get(str(link.data['individualId']) ?? '') })), summaries);
+
+  const cases = await store.linkedRecords('ServiceCase', 'contactId', individuals, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' });
+  const opportunities = await store.linkedRecords('Opportunity', 'accountId', accountIds, { limit: PROFILE_LIMITS.opportunities, newestBy: 'createdDate' });
+
+  const comparisons = ORGANIZATION_KIND.comparisons();
+  const params = orgs.length > 1 ? await savedParameters(store, comparisons, ORGANIZATION_KIND.paramsName) : undefined;
+  const byId = new Map(members.map((m) => [m.recordId, m] as const));
+  const graphMembers = orgs.map((o) => ({ record: o.record, system: o.system, label: memberLabel(byId.get(o.record.id)!) }));
+  return {
+    members, accounts, people, cases, opportunities, engagement: [], consent: [],
+    graph: matchGraph(graphMembers, comparisons, params, ORGANIZATION_KIND.deterministicRules),
+  };
+}
+
+/** What a person's view holds beyond the common parts. */
+async function personParts(store: Store, shown: readonly ProfileMember[], options: Profile360Options) {
   const since = new Map(shown.map((m) => [m.recordId, m.since] as const));
   const people = await assemblePersonsById(store, shown.map((m) => m.recordId), options.region === undefined ? {} : { region: options.region });
   const members = people.map((p) => memberRecordOf(p, since.get(p.record.id)));
   const ids = people.map((p) => p.record.id);
-  const history = (await store.profileHistory(unifiedId)).slice(-PROFILE_LIMITS.history);
 
   const contacts = await store.linkedRecords('AccountContact', 'individualId', ids, { limit: PROFILE_LIMITS.accounts });
   const accountRows = await byIds(store, 'Account', contacts.map((c) => str(c.data['accountId'])).filter((v) => v !== undefined));
-  const accounts = contacts.map((c) => accountOf(c, accountRows.get(str(c.data['accountId']) ?? ''))).filter((a): a is RelatedAccount => a !== undefined);
+  const orgProfiles = await organizationProfiles(store, [...accountRows.values()].map((a) => str(a.data['partyId'])).filter((v) => v !== undefined));
+  const accounts = contacts.map((c) => {
+    const account = accountRows.get(str(c.data['accountId']) ?? '');
+    return accountOf(c, account, orgProfiles.get(str(account?.data['partyId']) ?? ''));
+  }).filter((a): a is RelatedAccount => a !== undefined);
 
   const cases = await store.linkedRecords('ServiceCase', 'contactId', ids, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' });
   const opportunities = new Map<string, StoredCimRecord>();
@@ -73,6 +158,23 @@ export async function loadProfile360(store: Store, unifiedId: string, options: P
 
   const { comparisons } = personModel();
   const params = people.length > 1 ? await savedParameters(store, comparisons) : undefined;
+  const graphMembers = people.map((p, i) => ({ record: p.record, system: p.system, label: memberLabel(members[i]!) }));
+  return {
+    members, accounts, people: [], cases, opportunities: [...opportunities.values()], engagement, consent: consent.map(consentOf),
+    graph: matchGraph(graphMembers, comparisons, params, PERSON_DETERMINISTIC_RULES),
+  };
+}
+
+/**
+ * Everything the profile page shows, for a person or an organisation (`kind`). A merged profile answers with
+ * `status: 'merged'`, `mergedInto` and no members.
+ */
+export async function loadProfile360(store: Store, unifiedId: string, options: Profile360Options = {}): Promise<Profile360> {
+  const profile: UnifiedProfile = await requireProfile(store, unifiedId);
+  const memberships = await store.profileMembers(unifiedId);
+  const shown = memberships.slice(0, PROFILE_LIMITS.members);
+  const parts = profile.kind === 'organization' ? await organizationParts(store, shown, options) : await personParts(store, shown, options);
+  const history = (await store.profileHistory(unifiedId)).slice(-PROFILE_LIMITS.history);
   return {
     unifiedId: profile.unifiedId,
     kind: profile.kind,
@@ -81,14 +183,15 @@ export async function loadProfile360(store: Store, unifiedId: string, options: P
     createdAt: profile.createdAt,
     updatedAt: profile.updatedAt,
     attributes: profile.attributes,
-    members,
+    members: parts.members,
     memberCount: memberships.length,
     history,
-    accounts,
-    cases: newestFirst(cases.map(caseOf), (c) => c.createdAt, PROFILE_LIMITS.cases),
-    opportunities: newestFirst([...opportunities.values()].map(opportunityOf), (o) => o.closeDate, PROFILE_LIMITS.opportunities),
-    engagement: newestFirst(engagement, (e) => e.at, PROFILE_LIMITS.engagement),
-    consent: newestFirst(consent.map(consentOf), (c) => c.at, PROFILE_LIMITS.consent),
-    graph: matchGraph(people, comparisons, params, PERSON_DETERMINISTIC_RULES),
+    accounts: parts.accounts,
+    people: parts.people,
+    cases: newestFirst(parts.cases.map(caseOf), (c) => c.createdAt, PROFILE_LIMITS.cases),
+    opportunities: newestFirst(parts.opportunities.map(opportunityOf), (o) => o.closeDate, PROFILE_LIMITS.opportunities),
+    engagement: newestFirst(parts.engagement, (e) => e.at, PROFILE_LIMITS.engagement),
+    consent: newestFirst(parts.consent, (c) => c.at, PROFILE_LIMITS.consent),
+    graph: parts.graph,
   };
 }

@@ -18,7 +18,7 @@ const provenance = {
   required: ['system', 'recordId', 'externalRecordId'],
   properties: {
     system: { type: 'string' },
-    recordId: { type: 'string', description: 'Concord id of the member record (an Individual).' },
+    recordId: { type: 'string', description: 'Concord id of the member record (an Individual, or an Organization for an organisation profile).' },
     externalRecordId: { type: 'string', description: 'The record\'s id in its system.' },
     modstamp: stamp,
   },
@@ -35,14 +35,14 @@ const goldenValue = {
 const memberRecord = {
   $id: 'MemberRecord',
   type: 'object',
-  description: 'A person record (CIM Individual) with the values survivorship chooses among.',
+  description: 'A member record — a person (CIM Individual) or a company (CIM Organization) — with the values survivorship chooses among.',
   required: ['recordId', 'system', 'stream', 'externalRecordId', 'entity', 'values'],
   properties: {
     recordId: { type: 'string' },
     system: { type: 'string' },
     stream: { type: 'string' },
     externalRecordId: { type: 'string' },
-    entity: { type: 'string' },
+    entity: { type: 'string', enum: ['Individual', 'Organization'] },
     since: { ...stamp, description: 'When the record joined its profile.' },
     modstamp: stamp,
     values: {
@@ -50,6 +50,7 @@ const memberRecord = {
       properties: {
         personName: { type: 'string' }, firstName: { type: 'string' }, lastName: { type: 'string' }, birthDate: { type: 'string' },
         email: { type: 'string' }, phone: { type: 'string' }, address: { type: 'string' },
+        organizationName: { type: 'string' }, website: { type: 'string' }, identifier: { type: 'string', description: 'DUNS or another registration number.' },
       },
     },
   },
@@ -73,15 +74,17 @@ const historyEvent = {
 const profileSummary = {
   $id: 'ProfileSummary',
   type: 'object',
-  description: 'A profile in a search result: golden name, email, phone and address, and its members\' systems.',
-  required: ['unifiedId', 'status', 'systems', 'members', 'updatedAt'],
+  description: 'A profile in a search result: its kind, golden name (a person\'s or an organisation\'s), email, phone, address and website, and its members\' systems.',
+  required: ['unifiedId', 'kind', 'status', 'systems', 'members', 'updatedAt'],
   properties: {
     unifiedId: { type: 'string' },
+    kind: { type: 'string', enum: ['person', 'organization'] },
     status: { type: 'string', enum: ['active', 'merged', 'retired'] },
-    name: { type: 'string' },
+    name: { type: 'string', description: 'personName (else first and last name) of a person; organizationName of an organisation.' },
     email: { type: 'string' },
     phone: { type: 'string' },
     address: { type: 'string' },
+    website: { type: 'string', description: 'An organisation\'s website.' },
     systems: { type: 'array', items: { type: 'string' } },
     members: { type: 'integer' },
     updatedAt: stamp,
@@ -93,20 +96,32 @@ const obj = (required: readonly string[], properties: Record<string, unknown>) =
 const profile360 = {
   $id: 'Profile360',
   type: 'object',
-  description: 'One profile: golden values with provenance, member records, history, related accounts, cases, opportunities, engagement and consent, and the match graph of its members. Lists are bounded (members 200, history 200 latest, accounts/cases/opportunities 50, engagement/consent 100 newest).',
-  required: ['unifiedId', 'kind', 'status', 'createdAt', 'updatedAt', 'attributes', 'members', 'memberCount', 'history', 'accounts', 'cases', 'opportunities', 'engagement', 'consent', 'graph'],
+  description: 'One profile, a person or an organisation: golden values with provenance, member records, history, related accounts, people (organisations), cases, opportunities, engagement and consent (people), and the match graph of its members. Lists are bounded (members 200, history 200 latest, accounts/cases/opportunities 50, people/engagement/consent 100 newest).',
+  required: ['unifiedId', 'kind', 'status', 'createdAt', 'updatedAt', 'attributes', 'members', 'memberCount', 'history', 'accounts', 'people', 'cases', 'opportunities', 'engagement', 'consent', 'graph'],
   properties: {
     unifiedId: { type: 'string' },
-    kind: { type: 'string' },
+    kind: { type: 'string', enum: ['person', 'organization'] },
     status: { type: 'string', enum: ['active', 'merged', 'retired'] },
     mergedInto: { type: 'string', description: 'For a merged profile: the profile it became part of.' },
     createdAt: stamp,
     updatedAt: stamp,
-    attributes: { type: 'object', additionalProperties: { $ref: 'GoldenValue#' }, description: 'Golden values by attribute (personName, firstName, lastName, birthDate, email, phone, address …).' },
+    attributes: {
+      type: 'object', additionalProperties: { $ref: 'GoldenValue#' },
+      description: 'Golden values by attribute: a person\'s personName, firstName, middleName, lastName, birthDate, email, phone, address; an organisation\'s organizationName, phone, website, address, identifier (DUNS).',
+    },
     members: { type: 'array', items: { $ref: 'MemberRecord#' } },
     memberCount: { type: 'integer', description: 'All members; `members` shows the first 200.' },
     history: { type: 'array', items: { $ref: 'ProfileHistoryEvent#' } },
-    accounts: { type: 'array', items: obj(['recordId', 'system', 'name'], { recordId: { type: 'string' }, system: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }) },
+    accounts: {
+      type: 'array',
+      description: 'A person\'s accounts (with the title as role and the organisation profile of the company); an organisation\'s own CIM Account records.',
+      items: obj(['recordId', 'system', 'name'], { recordId: { type: 'string' }, system: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, organizationId: { type: 'string', description: 'Unified id of the company\'s organisation profile.' } }),
+    },
+    people: {
+      type: 'array',
+      description: 'An organisation\'s people: the person profiles with contact records at its accounts, with their titles there (empty for a person).',
+      items: obj(['unifiedId', 'roles', 'systems'], { unifiedId: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, roles: { type: 'array', items: { type: 'string' } }, systems: { type: 'array', items: { type: 'string' } } }),
+    },
     cases: { type: 'array', items: obj(['recordId', 'system', 'subject', 'status'], { recordId: { type: 'string' }, system: { type: 'string' }, subject: { type: 'string' }, status: { type: 'string' }, createdAt: stamp }) },
     opportunities: {
       type: 'array',

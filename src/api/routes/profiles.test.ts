@@ -71,6 +71,19 @@ async function allSummaries(limit = 50): Promise<ProfileSummary[]> {
   return out;
 }
 
+/** Every active profile of a kind filter, page by page. */
+async function allOfKind(kind: string, limit = 50): Promise<ProfileSummary[]> {
+  const out: ProfileSummary[] = [];
+  for (let cursor: string | null = null, pages = 0; pages < 100; pages++) {
+    const page: Answer<{ items: ProfileSummary[]; nextCursor: string | null }> = await get(`/api/profiles?kind=${kind}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(page.status).toBe(200);
+    out.push(...page.body.items);
+    cursor = page.body.nextCursor;
+    if (cursor === null) break;
+  }
+  return out;
+}
+
 /** A profile of two members from two systems, with an email and a phone. */
 async function multiSystemProfile(): Promise<Profile360> {
   const summary = (await allSummaries(200)).find((s) => s.systems.length >= 2 && s.email !== undefined && s.phone !== undefined && s.members === 2);
@@ -260,6 +273,71 @@ describe('profile routes', () => {
     expect(await store.listIdentityDecisions()).toHaveLength(before);
   });
 
+  it('list organisations apart from people with kind, each named by its golden organisation name', async () => {
+    const people = await allSummaries(50);
+    const orgs = await allOfKind('organization', 7);
+    const any = await allOfKind('any', 40);
+    expect(orgs.length).toBe((await store.listProfiles('organization', { limit: 10_000 })).length);
+    expect(orgs.length).toBeGreaterThan(5);
+    expect(people.every((s) => s.kind === 'person')).toBe(true);
+    expect(orgs.every((s) => s.kind === 'organization' && s.status === 'active' && typeof s.name === 'string' && s.name.length > 0)).toBe(true);
+    expect(orgs.filter((s) => s.website !== undefined).length).toBeGreaterThan(orgs.length / 2);
+    expect(any.map((s) => s.unifiedId)).toEqual([...people, ...orgs].map((s) => s.unifiedId).sort());
+    const bad = await get<Problem>('/api/profiles?kind=company');
+    expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'BAD_REQUEST' });
+  });
+
+  it('find an organisation by name words, phone and member id, only when organisations are asked for', async () => {
+    const org = (await allOfKind('organization')).find((s) => s.phone !== undefined && s.members >= 2)!;
+    expect(org).toBeDefined();
+    const view = (await get<Profile360>(`/api/profiles/${org.unifiedId}`)).body;
+    const words = org.name!.split(/\s+/).filter((w) => /^[A-Za-z]{4,}$/.test(w));
+    const byName = await get<{ items: ProfileSummary[] }>(`/api/profiles?kind=organization&q=${encodeURIComponent(words.map((w) => w.slice(0, 4)).join(' '))}`);
+    expect(byName.body.items.map((s) => s.unifiedId)).toContain(org.unifiedId);
+    const byPhone = await get<{ items: ProfileSummary[] }>(`/api/profiles?kind=organization&phone=${encodeURIComponent(org.phone!)}`);
+    expect(byPhone.body.items.find((s) => s.unifiedId === org.unifiedId)).toMatchObject({ name: org.name, kind: 'organization' });
+    for (const m of view.members) {
+      const byMember = await get<{ items: ProfileSummary[] }>(`/api/profiles?kind=any&q=${encodeURIComponent(m.externalRecordId)}`);
+      expect(byMember.body.items.map((s) => s.unifiedId)).toEqual([org.unifiedId]);
+    }
+    // The default kind is person: a company's phone or id finds no person profile by it.
+    expect((await get<{ items: ProfileSummary[] }>(`/api/profiles?q=${org.unifiedId}`)).body.items).toEqual([]);
+  });
+
+  it('show an organisation\'s 360 view: golden values with provenance, members per system, accounts, people and a match graph', async () => {
+    const orgs = await allOfKind('organization');
+    const views: Profile360[] = [];
+    for (const s of orgs) views.push((await get<Profile360>(`/api/profiles/${s.unifiedId}`)).body);
+    for (const view of views) {
+      expect(view.kind).toBe('organization');
+      expect(view.members.length).toBe(view.memberCount);
+      expect(view.members.every((m) => m.entity === 'Organization' && typeof m.values.organizationName === 'string')).toBe(true);
+      const memberIds = view.members.map((m) => m.recordId);
+      for (const golden of Object.values(view.attributes)) expect(memberIds).toContain(golden.provenance.recordId);
+      expect(view.accounts.length).toBe(view.members.length);
+      expect(view.graph.nodes.map((n) => n.recordId).sort()).toEqual([...memberIds].sort());
+      expect(view.graph.edges).toHaveLength((view.members.length * (view.members.length - 1)) / 2);
+      expect(view.engagement).toEqual([]);
+    }
+    const multi = views.find((v) => new Set(v.members.map((m) => m.system)).size >= 2)!;
+    expect(multi.attributes['organizationName']?.value).toBe(orgs.find((s) => s.unifiedId === multi.unifiedId)!.name);
+    expect(Math.min(...multi.graph.edges.map((e) => e.probability))).toBeGreaterThan(0.5);
+
+    // Its people are person profiles whose own view names this organisation as the company of an account.
+    const withPeople = views.filter((v) => v.people.length > 0);
+    expect(withPeople.length).toBeGreaterThan(views.length / 2);
+    const org = withPeople[0]!;
+    for (const p of org.people.slice(0, 5)) {
+      expect(p.systems.length).toBeGreaterThan(0);
+      const person = (await get<Profile360>(`/api/profiles/${p.unifiedId}`)).body;
+      expect(person.kind).toBe('person');
+      expect(person.people).toEqual([]);
+      expect(person.accounts.map((a) => a.organizationId)).toContain(org.unifiedId);
+    }
+    expect(views.flatMap((v) => v.people).some((p) => p.roles.length > 0 && typeof p.name === 'string')).toBe(true);
+    expect(views.flatMap((v) => v.opportunities).length).toBeGreaterThan(0);
+  });
+
   it('describe every route in the OpenAPI document', async () => {
     const doc = (await get<{ paths: Record<string, Record<string, { tags?: string[]; description?: string }>> }>('/api/openapi.json', false)).body;
     for (const [path, method] of [
@@ -270,5 +348,7 @@ describe('profile routes', () => {
       const op = doc.paths[path]?.[method];
       expect({ path, method, tagged: (op?.tags ?? []).length > 0, described: (op?.description ?? '').length > 20 }).toEqual({ path, method, tagged: true, described: true });
     }
+    const search = (doc.paths['/api/profiles']?.['get'] as unknown as { parameters: Array<{ name: string; in: string; schema: { enum?: string[]; default?: string } }> }).parameters;
+    expect(search.find((p) => p.name === 'kind')?.schema).toMatchObject({ enum: ['person', 'organization', 'any'], default: 'person' });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Profiles: search with paging, the 360 view, history, merge and split.
  *
- *   GET  /api/profiles?q=&email=&phone=&name=&limit=&cursor=   → { items: ProfileSummary[], nextCursor }
+ *   GET  /api/profiles?q=&email=&phone=&name=&kind=&limit=&cursor= → { items: ProfileSummary[], nextCursor }
  *   GET  /api/profiles/:unifiedId                              → Profile360
  *   GET  /api/profiles/:unifiedId/history                      → { items: ProfileHistoryEvent[] }
  *   POST /api/profiles/merge { unifiedIds: [a, b], reason? }   → { decisions, resolve, profile }
@@ -11,10 +11,12 @@
  * the index is indexed once when the routes are registered.
  *
  * @example
- * GET /api/profiles?q=ada%40example.com → { items: [{ unifiedId, name: 'Ada Lovelace', systems: ['dataverse', 'salesforce'], … }], nextCursor: null }
+ * GET /api/profiles?q=ada%40example.com → { items: [{ unifiedId, kind: 'person', name: 'Ada Lovelace', systems: ['dataverse', 'salesforce'], … }], nextCursor: null }
+ * GET /api/profiles?kind=organization&q=acme → { items: [{ unifiedId, kind: 'organization', name: 'Acme Corp', website: 'acme.com', … }], … }
  */
 import type { FastifyRequest } from 'fastify';
 import type { ResolveStoreOptions } from '../../identity/resolve.js';
+import type { ProfileKind } from '../../identity/store/types.js';
 import { searchTermsOf } from '../../store/profile-search/keys.js';
 import type { ApiContext, RegisterRoutes } from '../context.js';
 import { decodeCursor, encodeCursor, pagingQuery } from '../paging.js';
@@ -41,7 +43,11 @@ const text = (description: string) => ({ type: 'string', maxLength: 200, descrip
 const reason = { type: 'string', maxLength: 1000, description: 'Why (kept with the decisions).' } as const;
 const unifiedIdParams = { type: 'object', required: ['unifiedId'], properties: { unifiedId: { ...idParam, description: 'Unified profile id.' } } } as const;
 
-interface SearchQuery { q?: string; email?: string; phone?: string; name?: string; limit: number; cursor?: string }
+/** `kind` of a search: people (the default, what the list always was), organisations, or both. */
+export type KindFilter = 'person' | 'organization' | 'any';
+const KINDS: Record<KindFilter, ProfileKind[]> = { person: ['person'], organization: ['organization'], any: ['person', 'organization'] };
+
+interface SearchQuery { q?: string; email?: string; phone?: string; name?: string; kind: KindFilter; limit: number; cursor?: string }
 
 export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
   addProfileSchemas(app);
@@ -52,7 +58,7 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
     schema: {
       tags: ['profiles'],
       summary: 'Search profiles',
-      description: 'Active person profiles matching every filter given, by unified id. `q` is free text: a unified or record id, an email, a phone, or name words (each matches the start of a name word: "ada lov"). An email also finds a profile by a member record\'s older address. No filter lists every active profile. Paged: pass `nextCursor` back as `cursor`.',
+      description: 'Active profiles of `kind` (default `person`; `organization`, or `any` for both) matching every filter given, by unified id. `q` is free text: a unified or record id, an email, a phone, or name words (each matches the start of a word of a person\'s or organisation\'s name: "ada lov", "acme"). An email also finds a profile by a member record\'s older address. No filter lists every active profile of the kind. Each item carries its `kind`. Paged: pass `nextCursor` back as `cursor`.',
       querystring: {
         type: 'object',
         additionalProperties: false,
@@ -61,6 +67,7 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
           email: text('Email address (case and Gmail dots/+tags ignored).'),
           phone: text('Phone number, any format; without +country code the server\'s default region applies.'),
           name: text('Name words; each matches the start of a word of a name.'),
+          kind: { type: 'string', enum: ['person', 'organization', 'any'], default: 'person', description: 'Which profiles: people (default), organisations, or any.' },
           ...pagingQuery,
         },
       },
@@ -74,10 +81,10 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
       },
     },
   }, async (request) => {
-    const { limit, cursor, ...filters } = request.query;
+    const { limit, cursor, kind, ...filters } = request.query;
     const terms = searchTermsOf(filters, region);
     const after = decodeCursor(cursor, isPosition)?.u;
-    const ids = await ctx.store.searchProfiles(terms, { limit: limit + 1, after });
+    const ids = await ctx.store.searchProfiles(terms, { limit: limit + 1, after, kind: KINDS[kind] });
     const page = ids.slice(0, limit);
     const items = (await ctx.store.profileSummaries(page)).map(summaryOf);
     return { items, nextCursor: ids.length > limit ? encodeCursor({ u: page[page.length - 1]! }) : null };
@@ -87,7 +94,7 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
     schema: {
       tags: ['profiles'],
       summary: 'Profile 360',
-      description: `Golden values with provenance, member records per system with their values, history, related accounts, cases, opportunities, campaign engagement and consent, and the match graph of the members. A merged profile answers with \`status: "merged"\` and \`mergedInto\`. Lists are bounded (members ${PROFILE_LIMITS.members}, engagement ${PROFILE_LIMITS.engagement}).`,
+      description: `A person or an organisation (\`kind\`): golden values with provenance, member records per system with their values (Individuals or Organizations), history, and the match graph of the members. A person has related accounts (with the organisation profile of each company), cases, opportunities, campaign engagement and consent; an organisation its CIM accounts, its people (person profiles with contacts at its accounts, with their titles), their cases and its opportunities. A merged profile answers with \`status: "merged"\` and \`mergedInto\`. Lists are bounded (members ${PROFILE_LIMITS.members}, people ${PROFILE_LIMITS.people}, engagement ${PROFILE_LIMITS.engagement}).`,
       params: unifiedIdParams,
       response: { 200: { $ref: 'Profile360#' }, ...errorResponses },
     },

@@ -74,10 +74,13 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
       const store = await openConfigStore(loaded);
       try {
         await store.migrate();
-        const accuracy = await profileAccuracy(store, readGroundTruth(files.groundTruth.path));
+        const truth = readGroundTruth(files.groundTruth.path);
+        const accuracy = await profileAccuracy(store, truth);
         if (!opts.json) {
           ctx.output.out('');
-          if (identity) printResolveSummary(ctx.output, { ...identity, accuracy });
+          // The ground truth names the companies too: the organisations' column is measured as well.
+          const organizations = identity?.organizations && { ...identity.organizations, accuracy: await profileAccuracy(store, truth, 'organization') };
+          if (identity) printResolveSummary(ctx.output, { ...identity, accuracy, ...(organizations && { organizations }) });
           else ctx.output.out(`profiles unchanged; against the ground truth: precision ${accuracy.precision.toFixed(3)}, recall ${accuracy.recall.toFixed(3)}, F1 (pairs) ${accuracy.f1.toFixed(3)}`);
         }
       } finally {
@@ -88,6 +91,7 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
         ctx.output.out(`  cd ${files.dir} && npx concord sync          # a second sync finds everything unchanged`);
         ctx.output.out(`  npx concord runs show ${report.runId} --config ${join(files.dir, 'concord.yaml')}`);
         ctx.output.out(`  npx concord profiles list --config ${join(files.dir, 'concord.yaml')}   # unified profiles; then profiles show <id>`);
+        ctx.output.out(`  npx concord profiles list --kind organization --config ${join(files.dir, 'concord.yaml')}   # the companies`);
       }
       setExit(exitCode);
       // Last: the web UI on the demo's store, signed in by the URL, until Ctrl-C.

@@ -1,7 +1,7 @@
 /**
  * Identity resolution over the store:
  *   concord resolve [--config f] [--full] [--threshold p] [--retrain] [--truth ground-truth.csv] [--json]
- *   concord profiles list|show <unified id>
+ *   concord profiles list [--kind person|organization] | show <unified id>
  *   concord profiles merge <idA> <idB> | split <id> <recordId> | always-match|never-match <recordA> <recordB> | decisions
  *   concord explain <recordA> <recordB> [--json]
  *   concord match --email … --name … [--phone …] [--dob …] [--json]
@@ -14,7 +14,9 @@ import { formatExplanation } from '../../identity/explain/explain-pair.js';
 import { explainRecords, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
 import { matchProfiles } from '../../identity/store/match-profiles.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
-import type { DecisionKind } from '../../identity/store/types.js';
+import type { DecisionKind, ProfileKind } from '../../identity/store/types.js';
+import { loadProfile360 } from '../../api/profiles/profile-360.js';
+import type { RelatedPerson } from '../../api/profiles/view.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
 import { formatTable, type Output } from '../output.js';
@@ -38,26 +40,46 @@ async function withStore<T>(config: string | LoadedConfig | undefined, env: Node
 
 const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 
-/** The summary table `concord resolve` (and `concord demo`) prints. */
-export function printResolveSummary(output: Output, s: ResolveStoreSummary): void {
-  const rows: Array<[string, string | number]> = [
-    ['mode', s.mode],
-    ['changed records', s.changed],
-    ['person records', s.records],
-    ['candidate pairs', s.candidatePairs],
-    ['matched pairs', s.matchedPairs],
-    ['model', s.trained ? 'trained (EM) and saved' : 'saved parameters'],
-    ['profiles', s.profiles.active],
-    ['created', s.profiles.created],
-    ['grew', s.profiles.grew],
-    ['merged', s.profiles.merged],
-    ['split', s.profiles.split],
-    ['members moved', s.profiles.moved],
-    ['retired', s.profiles.retired],
-    ['seconds', round(s.seconds, 2)],
+function parseKind(text: string): ProfileKind {
+  if (text === 'person' || text === 'organization') return text;
+  if (text === 'organisation') return 'organization';
+  throw new ConcordError('KIND_INVALID', `--kind must be person or organization, got ${text}`, { kind: 'usage' });
+}
+
+/** The person profiles with contacts at an organisation profile's accounts (as the API's 360 view has them). */
+async function peopleOfOrganization(store: Store, unifiedId: string): Promise<RelatedPerson[]> {
+  return (await loadProfile360(store, unifiedId)).people;
+}
+
+/** The rows of one kind's part of the summary, one value per row. */
+function summaryValues(s: ResolveStoreSummary): Array<string | number> {
+  const values: Array<string | number> = [
+    s.mode, s.changed, s.records, s.candidatePairs, s.matchedPairs, s.trained ? 'trained (EM) and saved' : 'saved parameters',
+    s.profiles.active, s.profiles.created, s.profiles.grew, s.profiles.merged, s.profiles.split, s.profiles.moved, s.profiles.retired, round(s.seconds, 2),
   ];
-  if (s.accuracy) rows.push(['precision (pairs)', round(s.accuracy.precision)], ['recall (pairs)', round(s.accuracy.recall)], ['F1 (pairs)', round(s.accuracy.f1)]);
-  output.out(formatTable(['identity resolution', 'value'], rows));
+  return values;
+}
+
+const SUMMARY_ROWS = ['mode', 'changed records', 'records', 'candidate pairs', 'matched pairs', 'model', 'profiles', 'created', 'grew', 'merged', 'split', 'members moved', 'retired', 'seconds'] as const;
+
+/**
+ * The summary table `concord resolve` (and `concord demo`) prints: a column for the people and, when the run
+ * resolved organisations too, one for them.
+ *
+ * @example
+ * printResolveSummary(ctx.output, await resolvePersons(store));
+ * // identity resolution | people | organisations
+ * // profiles            | 1113   | 142 …
+ */
+export function printResolveSummary(output: Output, s: ResolveStoreSummary): void {
+  const parts = [s, ...(s.organizations ? [s.organizations] : [])].map(summaryValues);
+  const rows: Array<Array<string | number>> = SUMMARY_ROWS.map((name, i) => [name, ...parts.map((p) => p[i]!)]);
+  const accuracy = (a: ResolveStoreSummary['accuracy']) => (a ? [round(a.precision), round(a.recall), round(a.f1)] : ['', '', '']);
+  if (s.accuracy || s.organizations?.accuracy) {
+    const columns = [accuracy(s.accuracy), ...(s.organizations ? [accuracy(s.organizations.accuracy)] : [])];
+    ['precision (pairs)', 'recall (pairs)', 'F1 (pairs)'].forEach((name, i) => rows.push([name, ...columns.map((c) => c[i]!)]));
+  }
+  output.out(formatTable(['identity resolution', 'people', ...(s.organizations ? ['organisations'] : [])], rows));
 }
 
 export const registerResolve: RegisterCommand = (program, ctx) => {
@@ -89,22 +111,27 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
   const profiles = program.command('profiles').description('unified profiles: golden values with provenance, members, history');
   profiles
     .command('list')
-    .description('active person profiles, by unified id')
+    .description('active person (or, with --kind, organisation) profiles, by unified id')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('-k, --kind <kind>', 'person or organization', parseKind, 'person')
     .option('-n, --limit <n>', 'how many', (v) => Number.parseInt(v, 10), 20)
     .option('--after <id>', 'list after this unified id (paging)')
     .option('--json', 'print JSON')
-    .action(async (opts: { config?: string; limit: number; after?: string; json?: boolean }) => {
+    .action(async (opts: { config?: string; kind: ProfileKind; limit: number; after?: string; json?: boolean }) => {
       await withStore(opts.config, ctx.env, async (store) => {
-        const list = await store.listProfiles('person', { limit: opts.limit, ...(opts.after !== undefined && { after: opts.after }) });
+        const list = await store.listProfiles(opts.kind, { limit: opts.limit, ...(opts.after !== undefined && { after: opts.after }) });
         if (opts.json) return ctx.output.out(JSON.stringify(list, null, 2));
-        if (list.length === 0) return ctx.output.out('no profiles yet: run `concord resolve`');
+        if (list.length === 0) return ctx.output.out(`no ${opts.kind === 'organization' ? 'organisation' : 'person'} profiles yet: run \`concord resolve\``);
         const rows = [];
         for (const p of list) {
           const members = await store.profileMembers(p.unifiedId);
-          rows.push([p.unifiedId, p.attributes['personName']?.value ?? '', p.attributes['email']?.value ?? '', members.length, p.updatedAt]);
+          const a = p.attributes;
+          rows.push(opts.kind === 'organization'
+            ? [p.unifiedId, a['organizationName']?.value ?? '', a['phone']?.value ?? '', a['website']?.value ?? '', members.length, p.updatedAt]
+            : [p.unifiedId, a['personName']?.value ?? '', a['email']?.value ?? '', members.length, p.updatedAt]);
         }
-        ctx.output.out(formatTable(['unified id', 'name', 'email', 'records', 'updated'], rows));
+        const headers = opts.kind === 'organization' ? ['unified id', 'name', 'phone', 'website', 'records', 'updated'] : ['unified id', 'name', 'email', 'records', 'updated'];
+        ctx.output.out(formatTable(headers, rows));
       });
     });
   profiles
@@ -123,14 +150,20 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
           members.push({ ...m, system: record?.sourceSystem, stream: record?.sourceStream, sourceRecordId: record?.sourceRecordId });
         }
         const history = await store.profileHistory(id);
-        if (opts.json) return ctx.output.out(JSON.stringify({ profile, members, history }, null, 2));
-        ctx.output.out(`profile ${profile.unifiedId} (${profile.kind}, ${profile.status}${profile.mergedInto ? `, merged into ${profile.mergedInto}` : ''}), created ${profile.createdAt}, updated ${profile.updatedAt}`);
+        const people = profile.kind === 'organization' ? await peopleOfOrganization(store, id) : undefined;
+        if (opts.json) return ctx.output.out(JSON.stringify({ profile, members, history, ...(people && { people }) }, null, 2));
+        const name = profile.attributes['personName']?.value ?? profile.attributes['organizationName']?.value;
+        ctx.output.out(`profile ${profile.unifiedId}${name === undefined ? '' : ` ${name}`} (${profile.kind}, ${profile.status}${profile.mergedInto ? `, merged into ${profile.mergedInto}` : ''}), created ${profile.createdAt}, updated ${profile.updatedAt}`);
         ctx.output.out(formatTable(
           ['attribute', 'value', 'system', 'record', 'modstamp', 'rule', 'candidates'],
           Object.entries(profile.attributes).map(([name, g]) => [name, g.value, g.provenance.system, g.provenance.externalRecordId, g.provenance.modstamp ?? '', g.rule, g.candidates]),
         ));
         ctx.output.out('\nmembers:');
         ctx.output.out(formatTable(['system', 'stream', 'source record', 'concord id', 'since'], members.map((m) => [m.system ?? '?', m.stream ?? '?', m.sourceRecordId ?? '?', m.recordId, m.since])));
+        if (people && people.length > 0) {
+          ctx.output.out('\npeople (contacts at its accounts):');
+          ctx.output.out(formatTable(['unified id', 'name', 'email', 'roles', 'systems'], people.map((p) => [p.unifiedId, p.name ?? '', p.email ?? '', p.roles.join('; '), p.systems.join(', ')])));
+        }
         ctx.output.out('\nhistory:');
         ctx.output.out(formatTable(['at', 'event', 'profiles', 'records'], history.map((h) => [h.at, h.event, h.unifiedIds.join(' ← '), h.recordIds.length])));
       });

@@ -51,6 +51,16 @@ describe('search keys', () => {
       { kind: 'email', value: 'old@legacy.example' },
     ]);
   });
+
+  it('indexes an organisation by the words of its golden name and of its members\' names', () => {
+    const keys = profileSearchKeys({
+      unifiedId: 'o-1',
+      attributes: { organizationName: { value: 'Société Générale' }, phone: { value: '+14155552671' } },
+      members: [{ recordId: 'r-9', externalRecordId: '001A', names: ['Societe Generale SA'], emails: [], phones: [] }],
+    });
+    expect(keys.filter((k) => k.kind === 'name').map((k) => k.value)).toEqual(['societe', 'generale', 'sa']);
+    expect(keys.filter((k) => k.kind !== 'name').map((k) => k.value)).toEqual(['o-1', '+14155552671', 'r-9', '001A']);
+  });
 });
 
 describe('parseSearchText', () => {

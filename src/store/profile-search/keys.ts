@@ -42,7 +42,8 @@ export interface SearchSource {
 
 /** Most name tokens a query may have (more say nothing a user means and cost a join each). */
 export const MAX_NAME_TOKENS = 6;
-const NAME_ATTRIBUTES = ['personName', 'firstName', 'middleName', 'lastName'] as const;
+/** Golden values whose words a profile is found by: a person's names and an organisation's name. */
+const NAME_ATTRIBUTES = ['personName', 'firstName', 'middleName', 'lastName', 'organizationName'] as const;
 
 /**
  * The index values of an email: the lower-cased address and, for Gmail, the folded mailbox.

@@ -74,9 +74,19 @@ function jsonField(dialect: StoreDialect, field: string, alias?: string): RawBui
   return sql.raw<string | null>(dialect === 'sqlite' ? `json_extract(${data}, '${path}')` : `(${data}->>'${field}')`);
 }
 
+/** The entities profile members are: people (Individual) and organisations (Organization). */
+const MEMBER_ENTITIES = ['Individual', 'Organization'];
+
+/** `kind` option of a search: one kind, several, or (absent) people only, as before organisations had profiles. */
+function kindsOf(kind: ProfileKind | readonly ProfileKind[] | undefined): ProfileKind[] {
+  if (kind === undefined) return ['person'];
+  return typeof kind === 'string' ? [kind] : [...kind];
+}
+
 /**
  * Indexes these profiles again: removes their keys, then writes the keys of the active ones from their golden
- * values and their live member records (Individuals, with the emails and phones of their contact points).
+ * values and their live member records (Individuals and Organizations, with the emails and phones of their
+ * contact points).
  */
 async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, unifiedIds: readonly string[]): Promise<number> {
   const d = db(kysely);
@@ -103,8 +113,9 @@ async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, u
         .select([
           'i.id', 'i.external_record_id', field('i', 'personName').as('person_name'), field('i', 'firstName').as('first_name'),
           field('i', 'middleName').as('middle_name'), field('i', 'concord:middleName').as('concord_middle_name'), field('i', 'lastName').as('last_name'),
+          field('i', 'businessName').as('business_name'), field('i', 'name').as('org_name'),
         ])
-        .where('i.entity', '=', 'Individual')
+        .where('i.entity', 'in', MEMBER_ENTITIES)
         .where('i.deleted', '=', live)
         .where('i.id', 'in', part)
         .execute();
@@ -112,7 +123,11 @@ async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, u
         const unifiedId = profileOf.get(row.id)!;
         const member: SearchMember = {
           recordId: row.id, externalRecordId: row.external_record_id,
-          names: [str(row.person_name), str(row.first_name), str(row.middle_name) ?? str(row.concord_middle_name), str(row.last_name)], emails: [], phones: [],
+          names: [
+            str(row.person_name), str(row.first_name), str(row.middle_name) ?? str(row.concord_middle_name), str(row.last_name),
+            str(row.business_name) ?? str(row.org_name),
+          ],
+          emails: [], phones: [],
         };
         byRecord.set(row.id, member);
         membersOf.set(unifiedId, [...(membersOf.get(unifiedId) ?? []), member]);
@@ -184,8 +199,9 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
   return {
     async searchProfiles(terms, options) {
       const limit = Math.max(1, Math.min(options.limit, 1000));
+      const kinds = kindsOf(options.kind);
       if (terms.length === 0) {
-        let query = d.selectFrom('unified_profiles').select('unified_id').where('kind', '=', 'person').where('status', '=', 'active').orderBy('unified_id').limit(limit);
+        let query = d.selectFrom('unified_profiles').select('unified_id').where('kind', 'in', kinds).where('status', '=', 'active').orderBy('unified_id').limit(limit);
         if (options.after !== undefined) query = query.where('unified_id', '>', options.after);
         return (await query.execute()).map((r) => r.unified_id);
       }
@@ -195,6 +211,9 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
         ? query.where('s0.value', '>=', first!.prefix).where('s0.value', '<', first!.prefix + TOP)
         : query.where('s0.value', 'in', first!.values);
       if (options.after !== undefined) query = query.where('s0.unified_id', '>', options.after);
+      // Only indexed profiles are active ones; the kind is the profile's (one primary-key seek per hit).
+      query = query.where(({ exists, selectFrom }) =>
+        exists(selectFrom('unified_profiles as p').select(sql.lit(1).as('one')).whereRef('p.unified_id', '=', 's0.unified_id').where('p.kind', 'in', kinds)));
       rest.forEach((term, i) => {
         const alias = `s${i + 1}` as 's1';
         query = query.where(({ exists, selectFrom }) => {
@@ -217,7 +236,7 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
         }
         const counts = await d
           .selectFrom('profile_members as m')
-          .leftJoin('cim_records as c', (join) => join.onRef('c.id', '=', 'm.record_id').on('c.entity', '=', 'Individual'))
+          .leftJoin('cim_records as c', (join) => join.onRef('c.id', '=', 'm.record_id').on('c.entity', 'in', MEMBER_ENTITIES))
           .select(['m.unified_id', 'c.source_system', (eb) => eb.fn.countAll<number | string>().as('n')])
           .where('m.unified_id', 'in', ids)
           .groupBy(['m.unified_id', 'c.source_system'])
@@ -244,7 +263,7 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
         await t.deleteFrom('profile_search').execute();
         let written = 0;
         for (let after: string | undefined; ;) {
-          let query = t.selectFrom('unified_profiles').select('unified_id').where('status', '=', 'active').where('kind', '=', 'person').orderBy('unified_id').limit(PAGE);
+          let query = t.selectFrom('unified_profiles').select('unified_id').where('status', '=', 'active').orderBy('unified_id').limit(PAGE);
           if (after !== undefined) query = query.where('unified_id', '>', after);
           const ids = (await query.execute()).map((r) => r.unified_id);
           written += await reindexProfiles(trx, dialect, ids);
@@ -256,9 +275,32 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
 
     async profileSearchNeedsRebuild() {
       const indexed = await d.selectFrom('profile_search').select('unified_id').limit(1).executeTakeFirst();
-      if (indexed) return false;
-      const active = await d.selectFrom('unified_profiles').select('unified_id').where('status', '=', 'active').where('kind', '=', 'person').limit(1).executeTakeFirst();
-      return active !== undefined;
+      if (!indexed) {
+        const active = await d.selectFrom('unified_profiles').select('unified_id').where('status', '=', 'active').limit(1).executeTakeFirst();
+        return active !== undefined;
+      }
+      // Organisation profiles indexed before their member records were (only their id and phone): the first
+      // active one's first member is not an id key yet.
+      const org = await d.selectFrom('unified_profiles').select('unified_id').where('kind', '=', 'organization').where('status', '=', 'active').orderBy('unified_id').limit(1).executeTakeFirst();
+      if (!org) return false;
+      const member = await d.selectFrom('profile_members').select('record_id').where('unified_id', '=', org.unified_id).orderBy('record_id').limit(1).executeTakeFirst();
+      if (!member) return false;
+      const key = await d.selectFrom('profile_search').select('unified_id').where('kind', '=', 'id').where('value', '=', member.record_id).where('unified_id', '=', org.unified_id).executeTakeFirst();
+      return key === undefined;
+    },
+
+    async accountContactsOf(accountIds, options = {}) {
+      const limit = options.limit ?? 200;
+      const out = [];
+      // No index on AccountContact.accountId (migration 004 indexes the person side): the entity's rows are read
+      // through (entity, id) and filtered; bounded by `limit`.
+      for (const part of chunks([...new Set(accountIds)])) {
+        if (out.length >= limit) break;
+        const rows = await d.selectFrom('cim_records').selectAll().where('entity', '=', 'AccountContact').where('deleted', '=', live)
+          .where(jsonField(dialect, 'accountId'), 'in', part).limit(limit - out.length).execute();
+        out.push(...rows.map(toStoredCimRecord));
+      }
+      return out.sort((x, y) => (x.id < y.id ? -1 : 1));
     },
 
     async linkedRecords(entity, field, values, options = {}) {
