@@ -18,6 +18,7 @@ interface CommonOptions {
   threshold?: string;
   region?: string;
   entity?: string;
+  workers?: string;
   json?: boolean;
 }
 
@@ -34,6 +35,7 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
     .option('--region <code>', 'default country for phone numbers without a country code (e.g. US, GB, AU)')
     .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
+    .option('--workers <n>', 'threads that build features (default 2 on two cores or more; under 50,000 rows, one); the result is the same')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: CommonOptions) => {
       const summary = await runDedupeCsv({ file: resolve(file), ...common(opts), ...(opts.out !== undefined && { out: resolve(opts.out) }) });
@@ -53,6 +55,7 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--one-to-one', 'keep each record in at most one link (best first) instead of every pair above the threshold')
     .option('--region <code>', 'default country for phone numbers without a country code')
     .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
+    .option('--workers <n>', 'threads that build features (default 2 on two cores or more; under 50,000 rows, one); the result is the same')
     .option('--json', 'print the summary as JSON')
     .action(async (left: string, right: string, opts: CommonOptions & { oneToOne?: boolean }) => {
       const summary = await runLinkCsv({
@@ -64,14 +67,21 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     });
 };
 
-function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string; entity?: 'person' | 'organization' } {
+function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string; entity?: 'person' | 'organization'; workers?: number } {
   return {
     idColumn: opts.id,
     map: opts.map,
+    ...(opts.workers !== undefined && { workers: parseWorkers(opts.workers) }),
     ...(opts.entity !== undefined && { entity: parseEntity(opts.entity) }),
     ...(opts.threshold !== undefined && { threshold: parseThreshold(opts.threshold) }),
     ...(opts.region !== undefined && { region: opts.region.toUpperCase() }),
   };
+}
+
+function parseWorkers(text: string): number {
+  const value = Number(text);
+  if (!(Number.isInteger(value) && value >= 1 && value <= 64)) throw new ConcordError('WORKERS_INVALID', `--workers must be a whole number from 1 to 64, got ${text}`, { kind: 'usage', hint: 'e.g. --workers 2' });
+  return value;
 }
 
 function parseThreshold(text: string): number {
