@@ -20,10 +20,10 @@ import { ConcordError } from '../../core/errors.js';
 import { PERSON_DETERMINISTIC_RULES } from '../../identity/csv/person-defaults.js';
 import { ORGANIZATION_KIND, personModel, savedParameters } from '../../identity/resolve.js';
 import { assemblePersonsById } from '../../identity/store/assemble.js';
-import { assembleOrganizations, type OrganizationRecord } from '../../identity/store/assemble-organizations.js';
 import type { ProfileMember, UnifiedProfile } from '../../identity/store/types.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import { matchGraph } from './graph.js';
+import { organizationMembers } from './organizations.js';
 import {
   accountOf, campaignEngagementOf, caseOf, consentOf, engagementOf, memberLabel, memberRecordOf, newestFirst, opportunityOf, organizationMemberOf,
   peopleOf, summaryOf, type Profile360, type ProfileSummary, type RelatedAccount,
@@ -59,34 +59,6 @@ async function organizationProfiles(store: Store, partyIds: readonly string[]): 
     const member = await store.profileOfRecord(id);
     if (member) out.set(id, member.unifiedId);
   }
-  return out;
-}
-
-/**
- * A view of the store in which the live Organizations are only `rows`, so that `assembleOrganizations` — which
- * pages through every Organization — assembles just the members of one profile, exactly as resolution did.
- */
-function onlyOrganizations(store: Store, rows: readonly StoredCimRecord[]): Store {
-  const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const listCimRecords: Store['listCimRecords'] = async (entity, options) => {
-    if (entity !== 'Organization') return store.listCimRecords(entity, options);
-    const after = options?.after;
-    const from = after === undefined ? sorted : sorted.filter((r) => r.id > after);
-    return from.slice(0, options?.limit ?? from.length);
-  };
-  return new Proxy(store, {
-    get(target, prop) {
-      if (prop === 'listCimRecords') return listCimRecords;
-      const value: unknown = Reflect.get(target, prop, target);
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
-/** The members of an organisation profile, assembled as resolution assembles them. */
-async function organizationMembers(store: Store, rows: readonly StoredCimRecord[], region: string | undefined): Promise<OrganizationRecord[]> {
-  const out: OrganizationRecord[] = [];
-  for await (const batch of assembleOrganizations(onlyOrganizations(store, rows), region === undefined ? {} : { region })) out.push(...batch);
   return out;
 }
 

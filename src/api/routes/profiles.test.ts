@@ -322,6 +322,13 @@ describe('profile routes', () => {
     const multi = views.find((v) => new Set(v.members.map((m) => m.system)).size >= 2)!;
     expect(multi.attributes['organizationName']?.value).toBe(orgs.find((s) => s.unifiedId === multi.unifiedId)!.name);
     expect(Math.min(...multi.graph.edges.map((e) => e.probability))).toBeGreaterThan(0.5);
+    const [m0, m1] = multi.members as [MemberRecord, MemberRecord];
+    const why = await get<{ probability: number; steps: unknown[]; records: { a: MemberRecord; b: MemberRecord } }>(`/api/explain?a=${m0.recordId}&b=${encodeURIComponent(`${m1.system}/${m1.stream}/${m1.externalRecordId}`)}`);
+    expect(why.status).toBe(200);
+    expect(why.body.records.a).toMatchObject({ recordId: m0.recordId, entity: 'Organization', values: m0.values });
+    expect(why.body.records.b.recordId).toBe(m1.recordId);
+    const edge = multi.graph.edges.find((e) => [e.a, e.b].sort().join() === [m0.recordId, m1.recordId].sort().join())!;
+    expect(why.body.probability).toBeCloseTo(edge.probability, 9);
 
     // Its people are person profiles whose own view names this organisation as the company of an account.
     const withPeople = views.filter((v) => v.people.length > 0);
