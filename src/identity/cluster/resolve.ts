@@ -15,8 +15,8 @@ import { DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from
 import { compareCandidates, type CandidatePairs } from '../score/candidates.js';
 import { vectorCodec } from '../score/comparison-vector.js';
 import type { DeterministicRule } from '../score/deterministic.js';
-import { compileWeights, probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
-import { patternWeights } from '../score/pattern-weights.js';
+import { probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
+import { pairWeights, type TermFrequencyOption } from '../score/term-frequency.js';
 import { trainModel } from '../score/train.js';
 import type { Comparison, IdentityRecord } from '../types.js';
 import { guardIdentifiers, type DroppedIdentifier, type IdentifierGuard } from './chaining-guard.js';
@@ -40,6 +40,12 @@ export interface ResolveOptions {
   readonly randomPairs?: number;
   readonly seed?: number;
   readonly fixU?: boolean;
+  /**
+   * Term-frequency adjustments (score/term-frequency.ts): default true, the comparisons marked with
+   * `adjustByTermFrequency`; false = none; or a list. Their value counts are trained into the parameters, so
+   * given `parameters` score with the counts they hold (false turns them off).
+   */
+  readonly termFrequencies?: TermFrequencyOption;
 }
 
 export interface DedupeOptions extends ResolveOptions {
@@ -167,15 +173,16 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     ...(options.randomPairs !== undefined && { randomPairs: options.randomPairs }),
     ...(options.seed !== undefined && { seed: options.seed }),
     ...(options.fixU !== undefined && { fixU: options.fixU }),
+    ...(options.termFrequencies !== undefined && { termFrequencies: options.termFrequencies }),
     ...(sides && { sides }),
   });
   timings.trainSeconds = lap();
-  const weightOf = patternWeights(codec, compileWeights(parameters, options.comparisons));
+  const weightOf = pairWeights(codec, parameters, records, { enabled: options.termFrequencies !== false });
   const review = options.reviewThreshold;
   const matches = new PairSink();
   const reviewed = new PairSink();
   for (let k = 0; k < candidates.count; k++) {
-    const weight = weightOf(candidates.code[k]!);
+    const weight = weightOf(candidates.code[k]!, candidates.left[k]!, candidates.right[k]!);
     let probability = probabilityFromWeight(weight);
     let rule = -1;
     if (probability < threshold && candidates.rule[k]! >= 0) {

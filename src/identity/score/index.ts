@@ -7,3 +7,4 @@ export * from './candidates.js';
 export * from './train.js';
 export * from './deterministic.js';
 export * from './pattern-weights.js';
+export * from './term-frequency.js';

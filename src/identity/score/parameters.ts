@@ -11,6 +11,7 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import type { Comparison } from '../types.js';
+import type { TermFrequencyTable } from './term-frequency.js';
 
 export interface ComparisonParameters {
   readonly name: string;
@@ -36,6 +37,11 @@ export interface ModelParameters {
     readonly emIterations: number;
     readonly converged: boolean;
   };
+  /**
+   * Value counts of the term-frequency adjusted comparisons, counted over the records the model was trained on
+   * (see `term-frequency.ts`). Absent in models saved before adjustments existed: those score without them.
+   */
+  readonly termFrequencies?: readonly TermFrequencyTable[];
 }
 
 /** Weights ready for the scoring loop: one Float64Array of level weights per comparison. */

@@ -18,6 +18,7 @@ import type { CandidatePairs } from './candidates.js';
 import { seededM, trainEm } from './em.js';
 import { estimateU } from './estimate-u.js';
 import type { ModelParameters } from './parameters.js';
+import { countTermFrequencies, termFrequencySpecs, type TermFrequencyOption } from './term-frequency.js';
 
 export interface TrainOptions {
   readonly randomPairs?: number;
@@ -41,6 +42,11 @@ export interface TrainOptions {
   readonly matchKeys?: readonly string[];
   /** Prior weight of the random-pair u, in pairs (default `U_PRIOR_PAIRS`; 0 = u from candidate pairs alone). */
   readonly uPriorPairs?: number;
+  /**
+   * Term-frequency adjustments whose value counts the model keeps (default true: the comparisons marked with
+   * `adjustByTermFrequency`). Counted over `records`; EM itself runs without them, as Splink's does.
+   */
+  readonly termFrequencies?: TermFrequencyOption;
 }
 
 /**
@@ -99,10 +105,12 @@ export function trainModel(records: readonly IdentityRecord[], codec: VectorCode
     ...(seeded > 0 && { uPriorPairs: options.uPriorPairs ?? U_PRIOR_PAIRS }),
     ...(options.initialLambda !== undefined && { lambda: options.initialLambda }),
   });
+  const termFrequencies = countTermFrequencies(records, codec.comparisons, termFrequencySpecs(codec.comparisons, options.termFrequencies));
   return {
     version: 1,
     comparisons: codec.comparisons.map((c, i) => ({ name: c.name, levels: [...c.levels], m: em.m[i]!, u: em.u[i]! })),
     lambda: em.lambda,
     trainedOn: { randomPairs: estimate.pairs, candidatePairs: candidates.count, patterns: candidates.patterns.size, emIterations: em.iterations, converged: em.converged },
+    ...(termFrequencies.length > 0 && { termFrequencies }),
   };
 }
