@@ -262,30 +262,29 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   // leaves a full resolve to the next run.
   await store.applyBlockingChanges({ clear: true, records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: { version: 0 } } });
   let raw: IdentityRecord[] = [];
-  const people: PersonInfo[] = [];
+  const people: HeldPerson[] = [];
   for await (const batch of assemblePersons(store, options.region === undefined ? {} : { region: options.region })) {
     for (const p of batch) {
       raw.push(p.record);
-      people.push(withoutFeatures(p));
+      people.push(packed(p));
     }
   }
+  // Counted without spreading a million-entry map into arrays: that garbage, not the data, set the peak memory.
   const over = PERSON_GUARDS.map((guard) => {
     const counts = new Map<string, number>();
     for (const r of raw) {
       const v = guardValue(r, guard);
       if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
     }
-    return new Set([...counts].filter(([, n]) => n > guardCap(guard)).map(([v]) => v));
+    const values = new Set<string>();
+    for (const [v, n] of counts) if (n > guardCap(guard)) values.add(v);
+    return values;
   });
   const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
   const hashes = blockingHashes(applyGuards(raw, PERSON_GUARDS, over), placeholders);
-  const excludedKeys = hashes.map((list) => {
-    const counts = new Map<number, number>();
-    for (const h of list) if (h >= 0) counts.set(h, (counts.get(h) ?? 0) + 1);
-    return new Set([...counts].filter(([, n]) => n > MAX_BLOCK_SIZE).map(([h]) => h));
-  });
-  const present = new Set(raw.map((r) => r.id));
+  const excludedKeys = hashes.map((list) => overCap(list, MAX_BLOCK_SIZE));
   const decisions = latestDecisions(await store.listIdentityDecisions());
+  const present = decisions.length === 0 ? new Set<string>() : new Set(raw.map((r) => r.id));
   let part: Pick<PartResult, 'clusters' | 'candidatePairs' | 'matchedPairs' | 'parameters'> | undefined;
   try {
     if (people.length > 0) {
@@ -471,6 +470,57 @@ type PersonInfo = Omit<PersonRecord, 'record' | 'values'> & { record: { id: stri
 
 function withoutFeatures(p: PersonRecord | OrganizationRecord): PersonInfo {
   return { record: { id: p.record.id }, system: p.system, stream: p.stream, sourceRecordId: p.sourceRecordId, externalRecordId: p.externalRecordId, modstamp: p.modstamp, values: p.values };
+}
+
+/**
+ * A full run holds everyone's provenance and values, for survivorship, while clustering: as one JSON text a person
+ * (an array: shape, system, stream, ids, modstamp, values) rather than two objects and a dozen strings.
+ */
+interface PackedPerson {
+  readonly record: { readonly id: string };
+  readonly packed: string;
+}
+
+/** A person as persist takes it: whole (incremental runs, a few thousand), or packed (full runs). */
+type HeldPerson = PersonInfo | PackedPerson;
+
+/** Key orders of the values objects packed so far (people and organisations: two). */
+const VALUE_SHAPES: string[][] = [];
+
+function packed(p: PersonRecord | OrganizationRecord): PackedPerson {
+  const keys = Object.keys(p.values);
+  let shape = VALUE_SHAPES.findIndex((k) => k.length === keys.length && k.every((key, i) => key === keys[i]));
+  if (shape < 0) shape = VALUE_SHAPES.push(keys) - 1;
+  const values = p.values as Readonly<Record<string, string | undefined>>;
+  // undefined is written as null: no value is ever null (a value is a non-empty string or absent).
+  const row = [shape, p.system, p.stream, p.sourceRecordId, p.externalRecordId, p.modstamp ?? null, ...keys.map((k) => values[k] ?? null)];
+  return { record: { id: p.record.id }, packed: JSON.stringify(row) };
+}
+
+function unpacked(p: HeldPerson): PersonInfo {
+  if (!('packed' in p)) return p;
+  const row = JSON.parse(p.packed) as unknown[];
+  const keys = VALUE_SHAPES[row[0] as number]!;
+  const text = (i: number): string | undefined => (row[i] as string | null) ?? undefined;
+  const values: Record<string, string | undefined> = {};
+  keys.forEach((key, i) => { values[key] = text(6 + i); });
+  return {
+    record: p.record, system: row[1] as string, stream: row[2] as string, sourceRecordId: row[3] as string, externalRecordId: row[4] as string, modstamp: text(5),
+    values: values as PersonInfo['values'],
+  };
+}
+
+/** Key hashes held by more than `cap` records, counted on a sorted copy (no million-entry map). */
+function overCap(hashes: Int32Array, cap: number): Set<number> {
+  const sorted = hashes.slice().sort();
+  const out = new Set<number>();
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (sorted[i]! >= 0 && j - i > cap) out.add(sorted[i]!);
+    i = j;
+  }
+  return out;
 }
 
 /** Each blocking rule's key hash of every (guarded) record, -1 for none. */
@@ -708,13 +758,14 @@ export const ECHO_WINDOW_MS = 10 * 60_000;
  * write-back moves the record's modstamp although nobody changed its other values, and survivorship's
  * "most recent" must not count it. A change made more than ECHO_WINDOW_MS after the write counts as a real one.
  */
-async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly PersonInfo[]>): Promise<Map<string, string | undefined>> {
+async function echoedModstamps(store: Store, groups: ReadonlyArray<readonly HeldPerson[]>): Promise<Map<string, string | undefined>> {
   const out = new Map<string, string | undefined>();
   const echoes = await store.writeBackEchoes();
   if (echoes.length === 0) return out;
   const byRecord = new Map(echoes.map((e) => [`${e.system}\u0000${e.stream}\u0000${e.recordId}`, e] as const));
   for (const group of groups) {
-    for (const person of group) {
+    for (const held of group) {
+      const person = unpacked(held);
       const echo = byRecord.get(`${person.system}\u0000${person.stream}\u0000${person.sourceRecordId}`);
       if (echo === undefined || person.modstamp === undefined) continue;
       const distance = Math.abs(Date.parse(person.modstamp) - Date.parse(echo.at));
@@ -747,16 +798,16 @@ function existingOf(profiles: ReadonlyMap<string, UnifiedProfile>): ExistingProf
  * history (a full run: the caller has marked the index stale, so a run that dies half-way is redone in full).
  */
 async function persist(
-  store: Store, people: readonly PersonInfo[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
+  store: Store, people: readonly HeldPerson[], part: Pick<PartResult, 'clusters'> | undefined, previous: readonly ProfileMember[],
   existing: ExistingProfiles, options: ResolveStoreOptions, changedRecords: readonly string[] = [], batch = Number.POSITIVE_INFINITY,
   entity: EntityKindModel = PERSON_KIND,
 ): Promise<Omit<ResolveStoreSummary['profiles'], 'active'>> {
   const clock = options.clock ?? (() => new Date());
   const present = new Set(people.map((p) => p.record.id));
   // Clusters as member lists, in order of first member (records are in id order, so this is deterministic).
-  const groups: PersonInfo[][] = [];
+  const groups: HeldPerson[][] = [];
   if (part) {
-    const byCluster = new Map<number, PersonInfo[]>();
+    const byCluster = new Map<number, HeldPerson[]>();
     people.forEach((person, i) => {
       const c = part.clusters.clusterOf[i]!;
       const members = byCluster.get(c) ?? [];
@@ -793,7 +844,7 @@ async function persist(
     const end = Math.min(groups.length, start + step);
     const old = await existing.load(known(stable.ids.slice(start, end)));
     for (let i = start; i < end; i++) {
-      const group = groups[i]!;
+      const group = groups[i]!.map(unpacked);
       const unifiedId = stable.ids[i]!;
       const attributes = survive(group, surviveOptions);
       const before = old.get(unifiedId);
