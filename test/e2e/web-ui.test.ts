@@ -57,6 +57,12 @@ interface Summary {
   systems: string[];
   members: number;
 }
+interface OrgProfile {
+  unifiedId: string;
+  attributes: Record<string, { value: string }>;
+  members: Array<{ recordId: string }>;
+  people: Array<{ unifiedId: string; name?: string }>;
+}
 interface Profile {
   unifiedId: string;
   attributes: Record<string, { value: string; provenance: { system: string } }>;
@@ -69,6 +75,7 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
   let browser: Browser;
   let page: Page;
   let customer: Profile & { name: string; email: string };
+  let organization: OrgProfile & { name: string };
 
   const apiGet = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${server.token}` } });
@@ -98,12 +105,23 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
     throw new Error('the demo has no person with values from two systems; the demo generator or resolution changed');
   }
 
+  /** A demo company with records from two systems and named people at its accounts. */
+  async function pickOrganization(): Promise<OrgProfile & { name: string }> {
+    const list = await apiGet<{ items: Summary[] }>('/api/profiles?kind=organization&limit=200');
+    for (const s of list.items.filter((x) => x.systems.length >= 2 && x.name)) {
+      const profile = await apiGet<OrgProfile>(`/api/profiles/${s.unifiedId}`);
+      if (profile.people.some((p) => p.name)) return { ...profile, name: s.name ?? '' };
+    }
+    throw new Error('the demo has no company in two systems with people; the demo generator or organisation resolution changed');
+  }
+
   beforeAll(async () => {
     if ('reason' in browserPath) return;
     dir = mkdtempSync(join(tmpdir(), 'concord-web-'));
     await ensureWebBuilt();
     server = await startDemoServer(join(dir, 'demo'));
     customer = await pickCustomer();
+    organization = await pickOrganization();
     browser = await chromium.launch({ executablePath: browserPath.path, headless: true });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(10_000);
@@ -363,6 +381,39 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
     expect(asked.some((url) => url.searchParams.has('cursor'))).toBe(true);
   });
 
+  it('switches the list to organisations and opens one: golden values, members per system, its people linked both ways', async () => {
+    // Signed in here too, so this test also runs on its own (-t organisations).
+    await page.goto(`${server.url}/#/search`);
+    await js(page, `sessionStorage.setItem('concord.token', ${JSON.stringify(server.token)})`);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Customers', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: 'Organisations' }).check();
+    await expect.poll(() => page.url()).toContain('kind=organization');
+    const word = organization.name.split(/\s+/).find((w) => /^[A-Za-z]{4,}$/.test(w) && w !== 'The') ?? organization.name;
+    await page.getByLabel('Search customers').fill(word);
+    await expect.poll(() => page.locator('.result-status').textContent()).toMatch(/organisations.* for “/);
+    const results = page.getByRole('region', { name: 'Search results' });
+    await results.getByRole('columnheader', { name: 'Website' }).waitFor();
+    await results.getByRole('link', { name: organization.name, exact: true }).click();
+
+    await page.getByRole('heading', { name: organization.name, level: 1 }).waitFor();
+    await page.getByText('Unified profile · organisation').waitFor();
+    expect(await page.getByTestId('golden-value').count()).toBe(Object.keys(organization.attributes).length);
+    expect(await page.locator('[data-testid=members] th.member-head').count()).toBe(organization.members.length);
+    await page.locator('[data-testid=members] th[scope=row]', { hasText: 'Website' }).waitFor();
+    const people = page.getByTestId('organization-people');
+    const person = { name: organization.people.find((p) => p.name)?.name ?? '' };
+    await people.getByRole('link', { name: person.name, exact: true }).waitFor();
+    await shot('organization');
+
+    // To one of its people, whose accounts lead back to the company.
+    await people.getByRole('link', { name: person.name, exact: true }).click();
+    await page.getByRole('heading', { name: person.name, level: 1 }).waitFor();
+    const back = page.locator(`section:has(h2#accounts-title) a[href="#/profiles/${organization.unifiedId}"]`).first();
+    await back.click();
+    await page.getByRole('heading', { name: organization.name, level: 1 }).waitFor();
+  });
+
   it('every page has landmarks, AA text contrast and an accessible name on every control', async () => {
     const [a, b] = customer.members;
     if (!a || !b) throw new Error('picked customer has fewer than two members');
@@ -371,6 +422,8 @@ describe.skipIf('reason' in browserPath)('web UI in Chromium', { timeout: 60_000
       '#/',
       `#/search?q=${encodeURIComponent(customer.name.split(' ')[0] ?? '')}`,
       `#/profiles/${customer.unifiedId}`,
+      '#/search?kind=organization',
+      `#/profiles/${organization.unifiedId}`,
       `#/explain?a=${a.recordId}&b=${b.recordId}`,
       `#/records/${a.system}/${a.stream}/${encodeURIComponent(a.externalRecordId)}`,
       '#/runs',

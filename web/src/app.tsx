@@ -11,7 +11,7 @@ import { href, type Route } from './router.js';
 import { clearToken, readToken } from './token.js';
 import { SignIn } from './pages/sign-in.js';
 import { Dashboard } from './pages/dashboard.js';
-import { Search } from './pages/search.js';
+import { kindFilterOf, Search } from './pages/search.js';
 import { Profile } from './pages/profile.js';
 import { RecordPage } from './pages/record.js';
 import { Explain } from './pages/explain.js';
@@ -33,7 +33,7 @@ function Page({ route }: { route: Route }) {
     case 'dashboard':
       return <Dashboard />;
     case 'search':
-      return <Search initial={route.query.get('q') ?? ''} />;
+      return <Search initial={route.query.get('q') ?? ''} kind={kindFilterOf(route.query.get('kind'))} />;
     case 'profile':
       return <Profile key={p['id']} id={p['id'] ?? ''} />;
     case 'record':

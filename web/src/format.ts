@@ -56,8 +56,13 @@ export function systemColor(system: string): string {
   return PALETTE[h % PALETTE.length] ?? '#355070';
 }
 
-/** A readable label for a golden attribute key (`birthDate` → `Birth date`). */
+/** Attributes whose key does not read well as words: an organisation's name and registration number. */
+const ATTRIBUTE_LABELS: Readonly<Record<string, string>> = { organizationName: 'Name', identifier: 'DUNS number' };
+
+/** A readable label for a golden attribute key (`birthDate` → `Birth date`, `identifier` → `DUNS number`). */
 export function attributeLabel(key: string): string {
+  const named = ATTRIBUTE_LABELS[key];
+  if (named !== undefined) return named;
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

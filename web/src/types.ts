@@ -87,13 +87,19 @@ export interface SystemInfo {
   }>;
 }
 
+/** What a profile is: a person or an organisation (a company). */
+export type ProfileKind = 'person' | 'organization';
+
 export interface ProfileSummary {
   unifiedId: string;
+  kind: ProfileKind;
   status: string;
+  /** A person's or an organisation's name. */
   name?: string;
   email?: string;
   phone?: string;
   address?: string;
+  website?: string;
   systems: string[];
   members: number;
   updatedAt: string;
@@ -121,6 +127,10 @@ export interface MemberValues {
   email?: string;
   phone?: string;
   address?: string;
+  organizationName?: string;
+  website?: string;
+  /** DUNS or another registration number. */
+  identifier?: string;
 }
 
 export interface MemberRecord {
@@ -155,9 +165,18 @@ export interface GraphEdge {
   probability: number;
 }
 
+/** A person profile with contacts at an organisation's accounts. */
+export interface RelatedPerson {
+  unifiedId: string;
+  name?: string;
+  email?: string;
+  roles: string[];
+  systems: string[];
+}
+
 export interface Profile360 {
   unifiedId: string;
-  kind: string;
+  kind: ProfileKind;
   status: string;
   mergedInto?: string;
   createdAt: string;
@@ -165,7 +184,8 @@ export interface Profile360 {
   attributes: Record<string, GoldenValue>;
   members: MemberRecord[];
   history: ProfileHistoryEvent[];
-  accounts: Array<{ recordId: string; system: string; name: string; role?: string }>;
+  accounts: Array<{ recordId: string; system: string; name: string; role?: string; organizationId?: string }>;
+  people: RelatedPerson[];
   cases: Array<{ recordId: string; system: string; subject: string; status: string; createdAt?: string }>;
   opportunities: Array<{ recordId: string; system: string; name: string; stage: string; amount?: number; closeDate?: string }>;
   engagement: Array<{ recordId: string; system: string; type: string; at: string; campaign?: string }>;

@@ -3,17 +3,18 @@
  * the first matches as radio buttons. The current profile is left out.
  *
  * @example
- * <ProfilePicker exclude={profile.unifiedId} value={other} onChange={setOther} />
+ * <ProfilePicker exclude={profile.unifiedId} kind={profile.kind} value={other} onChange={setOther} />
  */
 import { useState } from 'preact/hooks';
 import { useApi, useDebounced } from '../hooks.js';
-import type { Page, ProfileSummary } from '../types.js';
+import type { Page, ProfileKind, ProfileSummary } from '../types.js';
 import { ErrorBox } from './status.js';
 
-export function ProfilePicker({ exclude, value, onChange }: { exclude: string; value: string; onChange: (unifiedId: string) => void }) {
+export function ProfilePicker({ exclude, kind = 'person', value, onChange }: { exclude: string; kind?: ProfileKind; value: string; onChange: (unifiedId: string) => void }) {
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
-  const found = useApi<Page<ProfileSummary>>(q ? '/api/profiles' : null, { q, limit: 8 });
+  // Only profiles of the same kind: a person is never merged with a company.
+  const found = useApi<Page<ProfileSummary>>(q ? '/api/profiles' : null, { q, kind, limit: 8 });
   const items = (found.data?.items ?? []).filter((p) => p.unifiedId !== exclude);
   return (
     <div class="picker">
@@ -27,7 +28,7 @@ export function ProfilePicker({ exclude, value, onChange }: { exclude: string; v
             <label key={p.unifiedId} class="check picker-option">
               <input type="radio" name="merge-with" value={p.unifiedId} checked={value === p.unifiedId} onChange={() => onChange(p.unifiedId)} />
               <span>
-                <strong>{p.name ?? p.unifiedId}</strong> {p.email ?? p.phone ?? ''} <span class="muted">· {p.systems.join(', ')} · {p.members} record(s)</span>
+                <strong>{p.name ?? p.unifiedId}</strong> {p.email ?? p.website ?? p.phone ?? ''} <span class="muted">· {p.systems.join(', ')} · {p.members} record(s)</span>
               </span>
             </label>
           ))}

@@ -1,7 +1,9 @@
 /**
- * The profile 360: surviving values with their provenance, the member records side by side (one column per
- * record, grouped by system), the match graph, history and related accounts, cases, opportunities,
- * engagement and consent; with merge and split actions behind a confirmation dialog.
+ * The profile 360 of a person or an organisation: surviving values with their provenance, the member records
+ * side by side (one column per record, grouped by system), the match graph, history and what is related — for a
+ * person its accounts (linked to the company's organisation profile), cases, opportunities, engagement and
+ * consent; for an organisation its people (linked to their profiles), accounts, their cases and its
+ * opportunities; with merge and split actions behind a confirmation dialog.
  *
  * @example
  * <Profile id="7d1c…" />
@@ -11,7 +13,7 @@ import { api } from '../api.js';
 import { useApi } from '../hooks.js';
 import { attributeLabel, formatDate, formatDay, formatValue, shortId, systemColor } from '../format.js';
 import { href } from '../router.js';
-import type { MemberValues, MergeResult, Profile360, SplitResult } from '../types.js';
+import type { MemberValues, MergeResult, Profile360, RelatedPerson, SplitResult } from '../types.js';
 import { bestPartner, groupBySystem } from '../members.js';
 import { setFlash, takeFlash } from '../flash.js';
 import { ErrorBox, Loading, TableFrame } from '../components/status.js';
@@ -30,6 +32,14 @@ const MEMBER_FIELDS: ReadonlyArray<[keyof MemberValues, string]> = [
   ['address', 'Address'],
 ];
 
+const ORGANIZATION_FIELDS: ReadonlyArray<[keyof MemberValues, string]> = [
+  ['organizationName', 'Name'],
+  ['phone', 'Phone'],
+  ['website', 'Website'],
+  ['address', 'Address'],
+  ['identifier', 'DUNS number'],
+];
+
 export function Profile({ id }: { id: string }) {
   const profile = useApi<Profile360>(`/api/profiles/${encodeURIComponent(id)}`);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -44,7 +54,9 @@ export function Profile({ id }: { id: string }) {
   if (!profile.data) return <Loading what="the profile" />;
   const p = profile.data;
   if (p.unifiedId !== id) return <Loading what="the profile" />;
-  const name = p.attributes['personName']?.value ?? [p.attributes['firstName']?.value, p.attributes['lastName']?.value].filter(Boolean).join(' ');
+  const isOrganization = p.kind === 'organization';
+  const name = p.attributes['personName']?.value ?? p.attributes['organizationName']?.value ?? [p.attributes['firstName']?.value, p.attributes['lastName']?.value].filter(Boolean).join(' ');
+  const fields = isOrganization ? ORGANIZATION_FIELDS : MEMBER_FIELDS;
   const groups = groupBySystem(p.members);
   const ordered = groups.flatMap(([, ms]) => ms);
 
@@ -124,7 +136,7 @@ export function Profile({ id }: { id: string }) {
     <>
       <header class="page-head">
         <div>
-          <p class="muted">Unified profile · {p.kind}</p>
+          <p class="muted">Unified profile · {isOrganization ? 'organisation' : 'person'}</p>
           <h1>{name || shortId(p.unifiedId)}</h1>
           <p class="mono small">{p.unifiedId}</p>
         </div>
@@ -138,7 +150,7 @@ export function Profile({ id }: { id: string }) {
         </div>
       </header>
       <p id="split-help" class="muted small">
-        To split, tick the records that belong to someone else in the member records below.
+        To split, tick the records that belong to {isOrganization ? 'another company' : 'someone else'} in the member records below.
       </p>
       {p.status === 'merged' && (
         <p class="notice" role="status">
@@ -191,7 +203,7 @@ export function Profile({ id }: { id: string }) {
               </tr>
             </thead>
             <tbody>
-              {MEMBER_FIELDS.map(([field, label]) => (
+              {fields.map(([field, label]) => (
                 <tr key={field}>
                   <th scope="row">{label}</th>
                   {ordered.map((m) => {
@@ -293,7 +305,7 @@ export function Profile({ id }: { id: string }) {
         <ul>
           {selectedMembers.map((m) => (
             <li key={m.recordId}>
-              <SystemChip system={m.system} /> {m.externalRecordId} — {m.values.personName ?? m.values.email ?? ''}
+              <SystemChip system={m.system} /> {m.externalRecordId} — {m.values.personName ?? m.values.organizationName ?? m.values.email ?? ''}
             </li>
           ))}
         </ul>
@@ -304,7 +316,7 @@ export function Profile({ id }: { id: string }) {
 
       <ConfirmDialog open={dialog === 'merge'} title="Merge two profiles?" confirmLabel="Merge" busy={busy} onConfirm={() => void merge()} onClose={closeDialog}>
         <p>The two profiles are matched together from now on: an always-match decision, kept for every later resolution.</p>
-        {dialog === 'merge' && <ProfilePicker exclude={p.unifiedId} value={mergeWith} onChange={setMergeWith} />}
+        {dialog === 'merge' && <ProfilePicker exclude={p.unifiedId} kind={p.kind} value={mergeWith} onChange={setMergeWith} />}
         <label for="merge-reason">Reason (kept with the decision)</label>
         <input id="merge-reason" type="text" value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         {actionError && <ErrorBox error={actionError} />}
@@ -314,9 +326,23 @@ export function Profile({ id }: { id: string }) {
 }
 
 function Related({ p }: { p: Profile360 }) {
+  if (p.kind === 'organization') {
+    return (
+      <div class="related">
+        <PeopleTable people={p.people} />
+        <RelatedTable title="Accounts" rows={p.accounts} columns={[['Name', (r) => r.name]]} />
+        <RelatedTable title="Cases of its people" rows={p.cases} columns={[['Subject', (r) => r.subject], ['Status', (r) => r.status], ['Created', (r) => formatDay(r.createdAt)]]} />
+        <RelatedTable title="Opportunities" rows={p.opportunities} columns={[['Name', (r) => r.name], ['Stage', (r) => r.stage], ['Amount', (r) => (r.amount === undefined ? undefined : r.amount.toLocaleString('en-US'))], ['Close', (r) => r.closeDate]]} />
+      </div>
+    );
+  }
   return (
     <div class="related">
-      <RelatedTable title="Accounts" rows={p.accounts} columns={[['Name', (r) => r.name], ['Role', (r) => r.role]]} />
+      <RelatedTable
+        title="Accounts"
+        rows={p.accounts}
+        columns={[['Name', (r) => (r.organizationId ? <a href={href('profile', { id: r.organizationId })}>{r.name}</a> : r.name)], ['Role', (r) => r.role]]}
+      />
       <RelatedTable title="Cases" rows={p.cases} columns={[['Subject', (r) => r.subject], ['Status', (r) => r.status], ['Created', (r) => formatDay(r.createdAt)]]} />
       <RelatedTable title="Opportunities" rows={p.opportunities} columns={[['Name', (r) => r.name], ['Stage', (r) => r.stage], ['Amount', (r) => (r.amount === undefined ? undefined : r.amount.toLocaleString('en-US'))], ['Close', (r) => r.closeDate]]} />
       <RelatedTable title="Campaign engagement" rows={p.engagement} columns={[['Type', (r) => r.type], ['Campaign', (r) => r.campaign], ['At', (r) => formatDay(r.at)]]} />
@@ -327,7 +353,60 @@ function Related({ p }: { p: Profile360 }) {
 
 const RELATED_SHOWN = 8;
 
-function RelatedTable<T extends { recordId: string; system: string }>({ title, rows, columns }: { title: string; rows: readonly T[]; columns: ReadonlyArray<[string, (row: T) => string | undefined]> }) {
+/** An organisation's people: their profiles (linked), emails, titles at the company and systems. */
+function PeopleTable({ people }: { people: readonly RelatedPerson[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? people : people.slice(0, RELATED_SHOWN);
+  return (
+    <section aria-labelledby="people-title" class="panel" data-testid="organization-people">
+      <h2 id="people-title">
+        People <span class="count">{people.length}</span>
+      </h2>
+      {people.length === 0 ? (
+        <p class="muted">No contacts at its accounts.</p>
+      ) : (
+        <>
+          <TableFrame label="People">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Systems</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((person) => (
+                  <tr key={person.unifiedId}>
+                    <th scope="row">
+                      <a href={href('profile', { id: person.unifiedId })}>{person.name ?? shortId(person.unifiedId)}</a>
+                      {person.email && <div class="people-roles">{person.email}</div>}
+                    </th>
+                    <td>{person.roles.join(', ') || '–'}</td>
+                    <td>
+                      <span class="chips">
+                        {person.systems.map((s) => (
+                          <SystemChip key={s} system={s} />
+                        ))}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
+          {people.length > RELATED_SHOWN && (
+            <button type="button" class="more" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+              {all ? `Show the first ${RELATED_SHOWN}` : `Show all ${people.length}`}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RelatedTable<T extends { recordId: string; system: string }>({ title, rows, columns }: { title: string; rows: readonly T[]; columns: ReadonlyArray<[string, (row: T) => preact.ComponentChildren]> }) {
   const [all, setAll] = useState(false);
   const idBase = title.toLowerCase().replace(/\W+/g, '-');
   const shown = all ? rows : rows.slice(0, RELATED_SHOWN);

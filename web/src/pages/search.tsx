@@ -1,23 +1,39 @@
 /**
  * Customer search: type a name, email, phone or id; the query runs on the server 250 ms after the last
  * keystroke and answers one page at a time (Previous / Next follow the server's cursors), so it stays fast
- * with 100,000 profiles. The query is kept in the address (`#/search?q=…`) so a search can be shared.
+ * with 100,000 profiles. A switch shows people, organisations (companies) or both. The query and the switch are
+ * kept in the address (`#/search?q=…&kind=organization`) so a search can be shared.
  *
  * @example
- * <Search initial="ada" />
+ * <Search initial="ada" kind="person" />
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useApi, useDebounced } from '../hooks.js';
 import { formatCount, formatDate, shortId } from '../format.js';
 import { href } from '../router.js';
 import type { Page, ProfileSummary } from '../types.js';
+
+/** What the list shows: the API's `kind` filter. */
+export type KindFilter = 'person' | 'organization' | 'any';
+
+const KIND_CHOICES: ReadonlyArray<[KindFilter, string]> = [
+  ['person', 'People'],
+  ['organization', 'Organisations'],
+  ['any', 'All'],
+];
+
+/** The filter a `kind` query value names; anything else shows people, as before organisations were listed. */
+export function kindFilterOf(value: string | null): KindFilter {
+  return value === 'organization' || value === 'any' ? value : 'person';
+}
 import { ErrorBox, TableFrame } from '../components/status.js';
 import { SystemChip } from '../components/badges.js';
 
 const PAGE_SIZE = 25;
 
-export function Search({ initial }: { initial: string }) {
+export function Search({ initial, kind: initialKind = 'person' }: { initial: string; kind?: KindFilter }) {
   const [text, setText] = useState(initial);
+  const [kind, setKind] = useState<KindFilter>(initialKind);
   const q = useDebounced(text.trim(), 250);
   // Cursors of the pages before the current one, so Previous works with forward-only server cursors.
   const [cursors, setCursors] = useState<Array<string | null>>([null]);
@@ -25,13 +41,15 @@ export function Search({ initial }: { initial: string }) {
 
   useEffect(() => {
     setCursors([null]);
-    const target = href('search', {}, { q: q || undefined });
+    const target = href('search', {}, { q: q || undefined, kind: kind === 'person' ? undefined : kind });
     if (window.location.hash !== target) window.history.replaceState(null, '', target);
-  }, [q]);
+  }, [q, kind]);
 
-  const results = useApi<Page<ProfileSummary>>('/api/profiles', { q: q || undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined });
-  const page = results.data;
+  const results = useApi<Page<ProfileSummary>>('/api/profiles', { q: q || undefined, kind: kind === 'person' ? undefined : kind, limit: PAGE_SIZE, cursor: cursor ?? undefined });
+  // A page from before the switch is not shown under the new heading.
+  const page = results.data && (kind === 'any' || results.data.items.every((p) => p.kind === kind)) ? results.data : undefined;
   const pageNumber = cursors.length;
+  const noun = kind === 'organization' ? 'organisations' : kind === 'any' ? 'profiles' : 'people';
 
   return (
     <>
@@ -42,9 +60,18 @@ export function Search({ initial }: { initial: string }) {
         <p id="search-help" class="muted">
           Matches a name (prefixes of each word), an email, a phone number, a unified id or a record id.
         </p>
+        <fieldset class="segmented">
+          <legend>Show</legend>
+          {KIND_CHOICES.map(([value, label]) => (
+            <label key={value} class={kind === value ? 'selected' : undefined}>
+              <input type="radio" name="kind" value={value} checked={kind === value} onChange={() => setKind(value)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
       </form>
       <div aria-live="polite" class="result-status">
-        {results.loading ? 'Searching…' : page ? `${page.total !== undefined ? `${formatCount(page.total)} profiles` : `${page.items.length} on this page`}${q ? ` for “${q}”` : ''}` : ''}
+        {results.loading ? 'Searching…' : page ? `${page.total !== undefined ? `${formatCount(page.total)} ${noun}` : `${page.items.length} ${noun} on this page`}${q ? ` for “${q}”` : ''}` : ''}
       </div>
       {results.error && <ErrorBox error={results.error} retry={results.reload} />}
       {page && (
@@ -54,7 +81,7 @@ export function Search({ initial }: { initial: string }) {
               <thead>
                 <tr>
                   <th scope="col">Name</th>
-                  <th scope="col">Email</th>
+                  <th scope="col">{kind === 'organization' ? 'Website' : kind === 'any' ? 'Email or website' : 'Email'}</th>
                   <th scope="col">Phone</th>
                   <th scope="col">Systems</th>
                   <th scope="col" class="num">Records</th>
@@ -71,9 +98,10 @@ export function Search({ initial }: { initial: string }) {
                   <tr key={p.unifiedId}>
                     <th scope="row">
                       <a href={href('profile', { id: p.unifiedId })}>{p.name ?? shortId(p.unifiedId)}</a>
+                      {kind === 'any' && p.kind === 'organization' && <span class="tag tag-organization">organisation</span>}
                       {p.status !== 'active' && <span class="tag">{p.status}</span>}
                     </th>
-                    <td>{p.email ?? '–'}</td>
+                    <td>{(p.kind === 'organization' ? p.website : p.email) ?? '–'}</td>
                     <td>{p.phone ?? '–'}</td>
                     <td>
                       <span class="chips">
