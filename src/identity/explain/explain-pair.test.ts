@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rec, tinyComparison } from '../../../test/identity/tiny-comparisons.js';
 import type { ModelParameters } from '../score/parameters.js';
+import { adjustByTermFrequency, countTermFrequencies, termFrequencyAdjustment } from '../score/term-frequency.js';
 import { explainPair, formatExplanation } from './explain-pair.js';
 
 const comparisons = [tinyComparison('first'), tinyComparison('last'), tinyComparison('email')];
@@ -43,5 +44,45 @@ describe('explainPair', () => {
     expect(table).toMatch(/\(prior\)\s+λ = 0\.010\s+-6\.63/);
     expect(table).toMatch(/last\s+exact\s+smith\s+smith\s+0\.800\s+0\.010\s+\+6\.32/);
     expect(table).toMatch(/c1 ↔ c2: match probability 0\.\d{4}/);
+  });
+});
+
+describe('explainPair with term frequencies', () => {
+  // "smith" on 4 of 6 records, "quill" on 2: an exact smith is weighed down, an exact quill up (to the cap).
+  const marked = [tinyComparison('first'), adjustByTermFrequency(tinyComparison('last')), tinyComparison('email')];
+  const people = ['smith', 'smith', 'smith', 'smith', 'quill', 'quill'].map((last, i) => rec(`p${i}`, { first: `f${i}`, last }));
+  const tables = countTermFrequencies(people, marked, [{ comparison: 'last', maxBoost: 100 }]);
+  const tf: ModelParameters = { ...params, termFrequencies: tables };
+  const [a, b] = [rec('c1', { first: 'jon', last: 'smith', email: 'j@x.io' }), rec('c2', { first: 'john', last: 'smith', email: 'j@x.io' })];
+
+  it('adds the adjustment as its own step after its comparison, and the steps still add up', () => {
+    const e = explainPair(a, b, marked, tf);
+    expect(e.steps.map((s) => s.comparison)).toEqual(['first', 'last', 'last', 'email']);
+    const step = e.steps[2]!;
+    expect(step.label).toBe('term frequency: "smith" in 4 of 6 records');
+    expect(step.termFrequency).toMatchObject({ value: 'smith', count: 4, records: 6, frequency: 4 / 6 });
+    expect(step.u).toBeCloseTo(4 / 6, 12);
+    expect(step.weight).toBeCloseTo(termFrequencyAdjustment(tables[0]!, 4), 12);
+    expect(step.weight).toBeLessThan(0);
+    expect(step.cumulative).toBeCloseTo(e.steps[1]!.cumulative + step.weight, 12);
+    expect(e.finalWeight).toBeCloseTo(e.priorWeight + e.steps.reduce((s, x) => s + x.weight, 0), 12);
+    expect(e.finalWeight).toBeCloseTo(explainPair(a, b, comparisons, params).finalWeight + step.weight, 12);
+  });
+
+  it('weighs a rare shared value up', () => {
+    const e = explainPair(rec('x', { last: 'quill' }), rec('y', { last: 'quill' }), marked, tf);
+    expect(e.steps[2]!.weight).toBeCloseTo(termFrequencyAdjustment(tables[0]!, 2), 12);
+    expect(e.steps[2]!.weight).toBeGreaterThan(0);
+  });
+
+  it('has no step below the adjusted level, nor when adjustments are off', () => {
+    expect(explainPair(rec('x', { last: 'smith' }), rec('y', { last: 'smyth' }), marked, tf).steps).toHaveLength(3);
+    expect(explainPair(a, b, marked, tf, { termFrequencies: false }).steps).toHaveLength(3);
+  });
+
+  it('prints the adjustment as a line of the table: value, count, frequency and weight change', () => {
+    const table = formatExplanation(explainPair(a, b, marked, tf));
+    const weight = termFrequencyAdjustment(tables[0]!, 4).toFixed(2);
+    expect(table).toMatch(new RegExp(`last \\(tf\\)\\s+term frequency: "smith" in 4 of 6 records\\s+smith\\s+smith\\s+0\\.667\\s+${weight}`));
   });
 });
