@@ -124,7 +124,7 @@ describe('routes', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as {
       systems: Array<{ system: string; records: number }>;
-      profiles: { active: number; multiSystem: number; records: number };
+      profiles: { active: number; multiSystem: number; records: number; organizations: number };
       overlap: Array<{ systems: string[]; profiles: number }>;
       lastRuns: Array<{ id: string }>;
       deadLetters: number;
@@ -135,6 +135,7 @@ describe('routes', () => {
     expect(body.overlap.reduce((n, o) => n + o.profiles, 0)).toBe(body.profiles.active);
     expect(body.overlap.filter((o) => o.systems.length > 1).reduce((n, o) => n + o.profiles, 0)).toBe(body.profiles.multiSystem);
     expect(body.profiles.multiSystem).toBeGreaterThan(0);
+    expect(body.profiles.organizations).toBeGreaterThan(0);
     expect(body.lastRuns.length).toBeGreaterThan(0);
     expect(body.deadLetters).toBeGreaterThanOrEqual(0);
   });

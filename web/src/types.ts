@@ -68,7 +68,7 @@ export interface RunDetail {
 
 export interface Stats {
   systems: Array<{ system: string; records: number; deleted: number }>;
-  profiles: { active: number; merged: number; records: number; multiSystem: number };
+  profiles: { active: number; merged: number; records: number; multiSystem: number; organizations: number };
   overlap: Array<{ systems: string[]; profiles: number }>;
   lastRuns: Run[];
   deadLetters: number;

@@ -34,14 +34,20 @@ export const registerStatsRoutes: RegisterRoutes = async (app, ctx) => {
     schema: {
       tags: ['dashboard'],
       summary: 'Dashboard counts',
-      description: 'Live and deleted source records per system, person profiles (active, merged, member records, spanning two systems or more), the overlap of systems per profile, the last 10 runs and the stored dead letters. Profile counts may be up to 10 seconds old.',
+      description: 'Live and deleted source records per system, person profiles (active, merged, member records, spanning two systems or more), active organisation profiles, the overlap of systems per profile, the last 10 runs and the stored dead letters. Profile counts may be up to 10 seconds old.',
       response: {
         200: {
           type: 'object',
           required: ['systems', 'profiles', 'overlap', 'lastRuns', 'deadLetters'],
           properties: {
             systems: { type: 'array', items: { type: 'object', properties: { system: { type: 'string' }, records: { type: 'integer' }, deleted: { type: 'integer' } } } },
-            profiles: { type: 'object', properties: { active: { type: 'integer' }, merged: { type: 'integer' }, records: { type: 'integer' }, multiSystem: { type: 'integer' } } },
+            profiles: {
+              type: 'object',
+              properties: {
+                active: { type: 'integer' }, merged: { type: 'integer' }, records: { type: 'integer' }, multiSystem: { type: 'integer' },
+                organizations: { type: 'integer', description: 'Active organisation profiles (the other counts are of person profiles).' },
+              },
+            },
             overlap: { type: 'array', items: { type: 'object', properties: { systems: { type: 'array', items: { type: 'string' } }, profiles: { type: 'integer' } } } },
             lastRuns: { type: 'array', items: { $ref: 'Run#' } },
             deadLetters: { type: 'integer' },

@@ -86,10 +86,10 @@ for (const backend of STORES) {
       expect(await store.apiStreamRecordCounts()).toEqual([{ system: 'sf', stream: 'Contact', records: 2, deleted: 1 }]);
       const [state] = await store.apiStreamStates();
       expect(state).toMatchObject({ system: 'sf', stream: 'Contact', cursor: { since: 'x' }, lastRun: { runId: run.id, status: 'succeeded' } });
-      expect(await store.apiProfileStats()).toEqual({ active: 0, merged: 0, records: 0, multiSystem: 0, overlap: [] });
+      expect(await store.apiProfileStats()).toEqual({ active: 0, merged: 0, records: 0, multiSystem: 0, organizations: 0, overlap: [] });
     });
 
-    it('counts person profiles and the systems each one spans', async () => {
+    it('counts person profiles and the systems each one spans, and active organisation profiles apart', async () => {
       await open();
       const crm = distinctPeople(3, 'crm');
       const erp = [{ ...crm[0]!, system: 'erp', id: 'erp-0' }, { ...crm[1]!, system: 'erp', id: 'erp-1' }];
@@ -97,7 +97,7 @@ for (const backend of STORES) {
       const at = '2026-03-01T00:00:00.000Z';
       const profile = (unifiedId: string, status: 'active' | 'merged' = 'active') => ({ unifiedId, kind: 'person' as const, createdAt: at, updatedAt: at, status, attributes: {} });
       await store.applyIdentityChanges({
-        profiles: [profile('U1'), profile('U2'), profile('U3'), profile('U4', 'merged')],
+        profiles: [profile('U1'), profile('U2'), profile('U3'), profile('U4', 'merged'), { ...profile('O1'), kind: 'organization' }, { ...profile('O2', 'merged'), kind: 'organization' }],
         members: [
           { recordId: individualId(crm[0]!), unifiedId: 'U1', since: at },
           { recordId: individualId(erp[0]!), unifiedId: 'U1', since: at },
@@ -113,6 +113,7 @@ for (const backend of STORES) {
         merged: 1,
         records: 5,
         multiSystem: 2,
+        organizations: 1,
         overlap: [{ systems: ['crm', 'erp'], profiles: 2 }, { systems: ['crm'], profiles: 1 }],
       });
     });

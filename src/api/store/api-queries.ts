@@ -144,12 +144,11 @@ export function apiQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clock: (
     async apiProfileStats() {
       const statuses = await db
         .selectFrom('unified_profiles')
-        .select('status')
+        .select(['kind', 'status'])
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('kind', '=', 'person')
-        .groupBy('status')
+        .groupBy(['kind', 'status'])
         .execute();
-      const count = (status: string): number => Number(statuses.find((s) => s.status === status)?.n ?? 0);
+      const count = (status: string, kind = 'person'): number => Number(statuses.find((s) => s.kind === kind && s.status === status)?.n ?? 0);
       const rows = await db
         .selectFrom('profile_members as m')
         .innerJoin('unified_profiles as p', 'p.unified_id', 'm.unified_id')
@@ -182,6 +181,7 @@ export function apiQueries<S>(kysely: Kysely<S>, dialect: StoreDialect, clock: (
         merged: count('merged'),
         records,
         multiSystem,
+        organizations: count('active', 'organization'),
         overlap: [...overlap.entries()]
           .map(([name, profiles]) => ({ systems: name.split('\u0000'), profiles }))
           .sort((a, b) => b.profiles - a.profiles || a.systems.join().localeCompare(b.systems.join())),

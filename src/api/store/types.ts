@@ -43,6 +43,8 @@ export interface ProfileStats {
   records: number;
   /** Active profiles with members from two systems or more. */
   multiSystem: number;
+  /** Active organisation profiles (the other counts are of people). */
+  organizations: number;
   /** Active profiles per set of systems (sorted names), most common first. */
   overlap: Array<{ systems: string[]; profiles: number }>;
 }

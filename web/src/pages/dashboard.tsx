@@ -30,7 +30,7 @@ export function Dashboard() {
         </h2>
         <dl class="cards">
           <div class="card">
-            <dt>Unified profiles</dt>
+            <dt>People (unified profiles)</dt>
             <dd>{formatCount(s.profiles.active)}</dd>
           </div>
           <div class="card">
@@ -41,6 +41,12 @@ export function Dashboard() {
             <dt>In two or more systems</dt>
             <dd>
               {formatCount(s.profiles.multiSystem)} <small>({(matchRate * 100).toFixed(1)}%)</small>
+            </dd>
+          </div>
+          <div class="card">
+            <dt>Organisations</dt>
+            <dd>
+              <a href={href('search', {}, { kind: 'organization' })}>{formatCount(s.profiles.organizations)}</a>
             </dd>
           </div>
           <div class="card">
