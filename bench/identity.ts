@@ -1,7 +1,8 @@
 /**
  * Identity resolution: accuracy on the labelled public sets and end-to-end scale on generated people.
  * Run: `node --import tsx bench/identity.ts` (BENCH_SCALE=200000 for a smaller scale run; BENCH_SCALE=0 skips it;
- * BENCH_WORKERS=1 builds the features on one thread, default 2; BENCH_ACCURACY=0 skips the labelled sets).
+ * BENCH_WORKERS=1 builds the features on one thread, default 2; BENCH_ACCURACY=0 skips the labelled sets;
+ * BENCH_TF=0 scores without term-frequency adjustments, for before/after figures).
  *
  * Accuracy (../shared/datasets, skipped with a reason when absent): FEBRL 1, 2, 3 dedupe; FEBRL 4a × 4b link
  * (all pairs above the threshold, and one-to-one); splink fake_1000 dedupe. Reported: pairwise precision /
@@ -31,6 +32,9 @@ const DATA = join(import.meta.dirname, '..', '..', 'shared', 'datasets');
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 1_000_000);
 /** Threads that build features (BENCH_WORKERS, default 2). */
 const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
+/** Term-frequency adjustments off with BENCH_TF=0 (default on, as the CSV jobs and the store). */
+const TF_OFF = process.env['BENCH_TF'] === '0';
+const tfResolve = TF_OFF ? { resolve: { termFrequencies: false } } : {};
 const f = (x: number): string => x.toFixed(4);
 const rows: string[] = [];
 
@@ -57,7 +61,7 @@ const febrlTruth = (id: string): string => id.split('-')[1]!;
 
 async function febrlDedupe(name: string): Promise<void> {
   const file = join(DATA, 'febrl', `${name}.csv`);
-  const summary = await runDedupeCsv({ file, idColumn: 'rec_id', region: 'AU' });
+  const summary = await runDedupeCsv({ file, idColumn: 'rec_id', region: 'AU', ...tfResolve });
   const { result } = summary;
   const truth = result.matchedRecords.map((r) => febrlTruth(r.id));
   const pairs = pairwiseScores(result.matches, truth);
@@ -68,7 +72,7 @@ async function febrlDedupe(name: string): Promise<void> {
 }
 
 async function febrlLink(oneToOne: boolean): Promise<void> {
-  const summary = await runLinkCsv({ left: join(DATA, 'febrl', 'dataset4a.csv'), right: join(DATA, 'febrl', 'dataset4b.csv'), idColumn: 'rec_id', region: 'AU', oneToOne });
+  const summary = await runLinkCsv({ left: join(DATA, 'febrl', 'dataset4a.csv'), right: join(DATA, 'febrl', 'dataset4b.csv'), idColumn: 'rec_id', region: 'AU', oneToOne, ...tfResolve });
   const { result } = summary;
   const all = result.matchedRecords;
   const truth = all.map((r) => febrlTruth(r.id));
@@ -85,7 +89,7 @@ async function febrlLink(oneToOne: boolean): Promise<void> {
 
 async function fake1000(): Promise<void> {
   const file = join(DATA, 'splink_fake_1000', 'fake_1000.csv');
-  const summary = await runDedupeCsv({ file, idColumn: 'unique_id', map: ['cluster=ignore'], region: 'GB' });
+  const summary = await runDedupeCsv({ file, idColumn: 'unique_id', map: ['cluster=ignore'], region: 'GB', ...tfResolve });
   const table = parse(readFileSync(file), { columns: true, bom: true }) as { unique_id: string; cluster: string }[];
   const clusterOfId = new Map(table.map((r) => [r.unique_id, r.cluster]));
   const { result } = summary;
@@ -165,7 +169,7 @@ async function scale(n: number): Promise<void> {
   const records: IdentityRecord[] = features.map((f, i) => ({ id: `p${i}`, features: f }));
   features.length = 0;
   const featureSeconds = (performance.now() - t0) / 1000;
-  const result = dedupeRecords(records, { comparisons: personComparisons(), blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS });
+  const result = dedupeRecords(records, { comparisons: personComparisons(), blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS, ...(TF_OFF && { termFrequencies: false }) });
   const total = (performance.now() - t0) / 1000;
   const t = result.timings;
   const pairs = clusterPairScores(result.clusters.clusterOf, truth);
@@ -192,7 +196,7 @@ async function scale(n: number): Promise<void> {
   if (result.blocking.warnings.length > 0) console.log(`blocking caps hit: ${result.blocking.warnings.length} (largest: ${JSON.stringify(result.blocking.warnings.sort((a, b) => b.records - a.records)[0])})`);
 }
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; term-frequency adjustments ${TF_OFF ? 'off (BENCH_TF=0)' : 'on'}`);
 if (process.env['BENCH_ACCURACY'] === '0') console.log('skipped accuracy: BENCH_ACCURACY=0');
 else if (existsSync(join(DATA, 'febrl'))) {
   for (const name of ['dataset1', 'dataset2', 'dataset3']) await febrlDedupe(name);
