@@ -2,7 +2,7 @@
  * The web UI's pure parts (routes, token hand-over, chart geometry, formatting), tested without a browser.
  */
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute } from '../../web/src/router.js';
+import { href, kindFilterOf, parseRoute } from '../../web/src/router.js';
 import { adoptTokenFromFragment, readToken, TOKEN_KEY, tokenFromFragment, type KeyValueStorage } from '../../web/src/token.js';
 import { axisRange, circleLayout, ticks, waterfallBars } from '../../web/src/charts.js';
 import { attributeLabel, formatProbability, formatWeight, systemColor } from '../../web/src/format.js';
@@ -48,6 +48,23 @@ describe('hash routes', () => {
     const route = parseRoute(link);
     expect([route.name, route.query.get('a'), route.query.get('b'), route.query.has('profile')]).toEqual(['explain', 'r 1', 'r&2', false]);
     expect(parseRoute(href('profile', { id: 'a/b' })).params['id']).toBe('a/b');
+  });
+});
+
+describe('the people / organisations switch', () => {
+  it.each([
+    ['#/search', 'person'],
+    ['#/search?kind=organization', 'organization'],
+    ['#/search?q=acme&kind=any', 'any'],
+    ['#/search?kind=company', 'person'],
+  ])('%s shows %s', (hash, kind) => {
+    expect(kindFilterOf(parseRoute(hash).query.get('kind'))).toBe(kind);
+  });
+
+  it('keeps the switch in a shareable link; organisation attributes have readable labels', () => {
+    expect(href('search', {}, { q: 'acme', kind: 'organization' })).toBe('#/search?q=acme&kind=organization');
+    expect(attributeLabel('identifier')).toBe('DUNS number');
+    expect(attributeLabel('organizationName')).toBe('Name');
   });
 });
 

@@ -7,11 +7,11 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useRoute } from './hooks.js';
-import { href, type Route } from './router.js';
+import { href, kindFilterOf, type Route } from './router.js';
 import { clearToken, readToken } from './token.js';
 import { SignIn } from './pages/sign-in.js';
 import { Dashboard } from './pages/dashboard.js';
-import { kindFilterOf, Search } from './pages/search.js';
+import { Search } from './pages/search.js';
 import { Profile } from './pages/profile.js';
 import { RecordPage } from './pages/record.js';
 import { Explain } from './pages/explain.js';

@@ -54,6 +54,19 @@ export function parseRoute(hash: string): Route {
   return { name: 'not-found', params: { path }, query };
 }
 
+/** What the customer list shows: the API's `kind` filter (people, organisations, or both). */
+export type KindFilter = 'person' | 'organization' | 'any';
+
+/**
+ * The filter a `kind` query value names; anything else shows people, as the list did before organisations.
+ *
+ * @example
+ * kindFilterOf(parseRoute('#/search?kind=organization').query.get('kind')) // 'organization'
+ */
+export function kindFilterOf(value: string | null): KindFilter {
+  return value === 'organization' || value === 'any' ? value : 'person';
+}
+
 /** Builds a hash link; parameters are URI-encoded. */
 export function href(name: Exclude<RouteName, 'not-found'>, params: Record<string, string> = {}, query: Record<string, string | undefined> = {}): string {
   const pattern = PATTERNS.find(([n]) => n === name)?.[1] ?? '/';

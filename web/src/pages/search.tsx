@@ -11,10 +11,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { useApi, useDebounced } from '../hooks.js';
 import { formatCount, formatDate, shortId } from '../format.js';
 import { href } from '../router.js';
+import type { KindFilter } from '../router.js';
 import type { Page, ProfileSummary } from '../types.js';
-
-/** What the list shows: the API's `kind` filter. */
-export type KindFilter = 'person' | 'organization' | 'any';
 
 const KIND_CHOICES: ReadonlyArray<[KindFilter, string]> = [
   ['person', 'People'],
@@ -22,10 +20,6 @@ const KIND_CHOICES: ReadonlyArray<[KindFilter, string]> = [
   ['any', 'All'],
 ];
 
-/** The filter a `kind` query value names; anything else shows people, as before organisations were listed. */
-export function kindFilterOf(value: string | null): KindFilter {
-  return value === 'organization' || value === 'any' ? value : 'person';
-}
 import { ErrorBox, TableFrame } from '../components/status.js';
 import { SystemChip } from '../components/badges.js';
 
