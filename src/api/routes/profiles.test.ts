@@ -345,6 +345,26 @@ describe('profile routes', () => {
     expect(views.flatMap((v) => v.opportunities).length).toBeGreaterThan(0);
   });
 
+  it('split an organisation\'s record out and merge it back, keeping the organisation\'s id', async () => {
+    const org = (await allOfKind('organization')).find((s) => s.members === 2)!;
+    const view = (await get<Profile360>(`/api/profiles/${org.unifiedId}`)).body;
+    const [stay, leave] = view.members as [MemberRecord, MemberRecord];
+    const split = await post<{ profiles: Array<{ unifiedId: string; members: string[] }> }>(`/api/profiles/${org.unifiedId}/split`, { recordIds: [leave.recordId], reason: 'two companies' });
+    expect(split.status).toBe(200);
+    expect(split.body.profiles.find((p) => p.unifiedId === org.unifiedId)?.members).toEqual([stay.recordId]);
+    const other = split.body.profiles.find((p) => p.members.includes(leave.recordId))!.unifiedId;
+    expect(other).not.toBe(org.unifiedId);
+    const otherView = (await get<Profile360>(`/api/profiles/${other}`)).body;
+    expect(otherView).toMatchObject({ kind: 'organization', members: [expect.objectContaining({ recordId: leave.recordId, entity: 'Organization' })] });
+    expect(otherView.history.map((h) => h.event)).toContain('split');
+    expect((await get<{ items: ProfileSummary[] }>(`/api/profiles?kind=organization&q=${leave.externalRecordId}`)).body.items.map((s) => s.unifiedId)).toEqual([other]);
+
+    const merged = await post<{ profile: Profile360 }>('/api/profiles/merge', { unifiedIds: [org.unifiedId, other], reason: 'one company after all' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.profile).toMatchObject({ unifiedId: org.unifiedId, kind: 'organization' });
+    expect(merged.body.profile.members.map((m) => m.recordId).sort()).toEqual([stay.recordId, leave.recordId].sort());
+  });
+
   it('describe every route in the OpenAPI document', async () => {
     const doc = (await get<{ paths: Record<string, Record<string, { tags?: string[]; description?: string }>> }>('/api/openapi.json', false)).body;
     for (const [path, method] of [
