@@ -47,17 +47,16 @@ function parseKind(text: string): ProfileKind {
 }
 
 /** The person profiles with contacts at an organisation profile's accounts (as the API's 360 view has them). */
-async function peopleOfOrganization(store: Store, unifiedId: string): Promise<RelatedPerson[]> {
-  return (await loadProfile360(store, unifiedId)).people;
+async function peopleOfOrganization(store: Store, unifiedId: string, region: string): Promise<RelatedPerson[]> {
+  return (await loadProfile360(store, unifiedId, { region })).people;
 }
 
-/** The rows of one kind's part of the summary, one value per row. */
+/** One kind's column of the summary: a value per row of SUMMARY_ROWS. */
 function summaryValues(s: ResolveStoreSummary): Array<string | number> {
-  const values: Array<string | number> = [
+  return [
     s.mode, s.changed, s.records, s.candidatePairs, s.matchedPairs, s.trained ? 'trained (EM) and saved' : 'saved parameters',
     s.profiles.active, s.profiles.created, s.profiles.grew, s.profiles.merged, s.profiles.split, s.profiles.moved, s.profiles.retired, round(s.seconds, 2),
   ];
-  return values;
 }
 
 const SUMMARY_ROWS = ['mode', 'changed records', 'records', 'candidate pairs', 'matched pairs', 'model', 'profiles', 'created', 'grew', 'merged', 'split', 'members moved', 'retired', 'seconds'] as const;
@@ -141,7 +140,8 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
     .option('--json', 'print JSON')
     .action(async (id: string, opts: { config?: string; json?: boolean }) => {
-      await withStore(opts.config, ctx.env, async (store) => {
+      const loaded = loadConfig(opts.config, ctx.env);
+      await withStore(loaded, ctx.env, async (store) => {
         const profile = await store.getProfile(id);
         if (!profile) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${id}`, { kind: 'usage', hint: 'list profiles with `concord profiles list`' });
         const members = [];
@@ -150,7 +150,7 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
           members.push({ ...m, system: record?.sourceSystem, stream: record?.sourceStream, sourceRecordId: record?.sourceRecordId });
         }
         const history = await store.profileHistory(id);
-        const people = profile.kind === 'organization' ? await peopleOfOrganization(store, id) : undefined;
+        const people = profile.kind === 'organization' ? await peopleOfOrganization(store, id, loaded.config.defaults.region) : undefined;
         if (opts.json) return ctx.output.out(JSON.stringify({ profile, members, history, ...(people && { people }) }, null, 2));
         const name = profile.attributes['personName']?.value ?? profile.attributes['organizationName']?.value;
         ctx.output.out(`profile ${profile.unifiedId}${name === undefined ? '' : ` ${name}`} (${profile.kind}, ${profile.status}${profile.mergedInto ? `, merged into ${profile.mergedInto}` : ''}), created ${profile.createdAt}, updated ${profile.updatedAt}`);
