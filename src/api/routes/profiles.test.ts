@@ -323,6 +323,11 @@ describe('profile routes', () => {
     expect(multi.attributes['organizationName']?.value).toBe(orgs.find((s) => s.unifiedId === multi.unifiedId)!.name);
     expect(Math.min(...multi.graph.edges.map((e) => e.probability))).toBeGreaterThan(0.5);
     const [m0, m1] = multi.members as [MemberRecord, MemberRecord];
+    for (const m of [m0, m1]) {
+      const row = await get<{ cim: Array<{ entity: string }>; profile?: { unifiedId: string } }>(`/api/records/${m.system}/${m.stream}/${encodeURIComponent(m.externalRecordId)}`);
+      expect(row.body.cim.map((r) => r.entity)).toEqual(expect.arrayContaining(['Organization', 'Account']));
+      expect(row.body.profile?.unifiedId).toBe(multi.unifiedId);
+    }
     const why = await get<{ probability: number; steps: unknown[]; records: { a: MemberRecord; b: MemberRecord } }>(`/api/explain?a=${m0.recordId}&b=${encodeURIComponent(`${m1.system}/${m1.stream}/${m1.externalRecordId}`)}`);
     expect(why.status).toBe(200);
     expect(why.body.records.a).toMatchObject({ recordId: m0.recordId, entity: 'Organization', values: m0.values });

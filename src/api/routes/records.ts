@@ -5,7 +5,8 @@
  *   GET /api/records/:system/:stream/:externalId   → { source: { system, stream, recordId, data, modstamp, deleted }, cim: StoredCimRecord[], profile? }
  *
  * The first is a CIM record by its Concord id; the second the source row as read from its system with the CIM
- * records it produced. `profile` is the unified profile of the person record among them.
+ * records it produced. `profile` is the unified profile of the person record among them, or of the organisation
+ * record (a company's row).
  *
  * @example
  * GET /api/records/salesforce/Contact/0033c00000GuAR3AAN → { source: { data: { Email: … } }, cim: [Individual, ContactPoint, …], profile: { unifiedId } }
@@ -39,7 +40,7 @@ export const registerRecordRoutes: RegisterRoutes = async (app, ctx) => {
     schema: {
       tags: ['records'],
       summary: 'Source record',
-      description: 'A row as its system has it (by system, stream and the system\'s own id; URL-encode an id with a slash), the CIM records it produced, and the profile of its person record.',
+      description: 'A row as its system has it (by system, stream and the system\'s own id; URL-encode an id with a slash), the CIM records it produced, and the profile of its person record (or, for a company row, of its organisation record).',
       params: {
         type: 'object',
         required: ['system', 'stream', 'externalId'],
@@ -67,8 +68,9 @@ export const registerRecordRoutes: RegisterRoutes = async (app, ctx) => {
     const source = await ctx.store.getSourceRecord(system, stream, externalId);
     if (!source) throw new ConcordError('RECORD_NOT_FOUND', `no ${system}/${stream} record ${externalId}`, { kind: 'usage', hint: 'system and stream as in GET /api/systems; the id as the system has it' });
     const cim = await ctx.store.cimRecordsOfSource(system, stream, externalId);
-    const person = cim.find((r) => r.entity === 'Individual');
-    const member = person ? await ctx.store.profileOfRecord(person.id) : undefined;
+    // A Contact's profile is its Individual's; an Account's, its Organization's (a company's profile).
+    const party = cim.find((r) => r.entity === 'Individual' && !r.deleted) ?? cim.find((r) => r.entity === 'Organization' && !r.deleted);
+    const member = party ? await ctx.store.profileOfRecord(party.id) : undefined;
     return {
       source: { system, stream, recordId: source.recordId, data: source.fields, modstamp: source.modstamp, deleted: source.deleted === true },
       cim,
