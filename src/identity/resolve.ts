@@ -304,9 +304,10 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   if (part && trained) await store.saveIdentityParams(PERSON_PARAMS, part.parameters);
   const groupsOf = part ?? (people.length === 0 ? undefined : alone(raw.length));
 
-  // The index, while the features are at hand; then the features go.
-  await writeBlockingIndex(store, raw, hashes);
+  // The features go before anything is written: the index needs only each record's guarded values and key hashes.
+  const guarded = PERSON_GUARDS.map((guard) => raw.map((r) => guardValue(r, guard)));
   raw = [];
+  await writeBlockingIndex(store, people, guarded, hashes);
 
   const previous = await store.listProfileMembers('person');
   // Only the creation time of every stored profile: the rest is read batch by batch while writing.
@@ -528,15 +529,15 @@ function blockingHashes(guarded: readonly IdentityRecord[], placeholders: Readon
   return PERSON_BLOCKING_RULES.map((rule) => Int32Array.from(guarded, (r) => blockingHash(r, rule, placeholders)));
 }
 
-/** The persistent blocking index of every record: its guarded values (raw) and its key hash under each rule. */
-async function writeBlockingIndex(store: Store, raw: readonly IdentityRecord[], hashes: readonly Int32Array[]): Promise<void> {
-  const BATCH = 20_000;
-  for (let start = 0; start < raw.length; start += BATCH) {
+/** The persistent blocking index of every record: its guarded values (before the guard) and its key hash under each rule. */
+async function writeBlockingIndex(store: Store, people: readonly HeldPerson[], guarded: ReadonlyArray<ReadonlyArray<string | undefined>>, hashes: readonly Int32Array[]): Promise<void> {
+  const BATCH = 5_000;
+  for (let start = 0; start < people.length; start += BATCH) {
     const rows: BlockingKeyRow[] = [];
-    for (let i = start; i < Math.min(raw.length, start + BATCH); i++) {
-      const id = raw[i]!.id;
-      PERSON_GUARDS.forEach((guard, g) => {
-        const v = guardValue(raw[i]!, guard);
+    for (let i = start; i < Math.min(people.length, start + BATCH); i++) {
+      const id = people[i]!.record.id;
+      guarded.forEach((values, g) => {
+        const v = values[i];
         if (v !== undefined) rows.push({ recordId: id, rule: guardRule(g), key: v });
       });
       hashes.forEach((list, r) => {
