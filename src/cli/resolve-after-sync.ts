@@ -1,6 +1,6 @@
 /**
  * The identity step of a sync: when `identity.resolveOnSync` is on (the default) and the run loaded or deleted
- * records, the new and changed people are resolved into unified profiles against the persistent blocking index,
+ * records, the new and changed people (then the organisations, when anything they depend on changed) are resolved into unified profiles against the persistent blocking index,
  * with the run's id in the profiles' history. The first time (no index yet) that is a full resolve.
  *
  * @example
@@ -31,11 +31,25 @@ const n = (value: number): string => value.toLocaleString('en-US');
  * renderProfilesBlock(summary);
  * // profiles: 1,113 active — 12 created, 3 grew, 1 merged, 0 split, 0 moved, 0 retired
  * //   from 40 changed person records (incremental, 52 re-clustered, 0.4s)
+ * // organisation profiles: 310 active — 0 created, 0 grew, 0 merged, 0 split, 0 moved, 0 retired
+ * //   nothing they depend on changed
  */
 export function renderProfilesBlock(s: ResolveStoreSummary): string {
-  const p = s.profiles;
-  return [
-    `profiles: ${n(p.active)} active — ${n(p.created)} created, ${n(p.grew)} grew, ${n(p.merged)} merged, ${n(p.split)} split, ${n(p.moved)} moved, ${n(p.retired)} retired`,
+  const lines = [
+    `profiles: ${counts(s)}`,
     `  from ${n(s.changed)} changed person record${s.changed === 1 ? '' : 's'} (${s.mode}, ${n(s.records)} re-clustered${s.trained ? ', model trained' : ''}, ${s.seconds.toFixed(1)}s)`,
-  ].join('\n');
+  ];
+  const o = s.organizations;
+  // A store without organisations (people-only sources) gets no organisation lines.
+  if (o && (o.records > 0 || o.profiles.active > 0 || o.profiles.retired > 0)) {
+    // Organisations are re-resolved in full whenever anything they depend on changed, else skipped.
+    lines.push(`organisation profiles: ${counts(o)}`);
+    lines.push(o.records === 0 ? '  nothing they depend on changed' : `  ${n(o.records)} organisation records resolved (${o.mode}${o.trained ? ', model trained' : ''}, ${o.seconds.toFixed(1)}s)`);
+  }
+  return lines.join('\n');
+}
+
+function counts(s: ResolveStoreSummary): string {
+  const p = s.profiles;
+  return `${n(p.active)} active — ${n(p.created)} created, ${n(p.grew)} grew, ${n(p.merged)} merged, ${n(p.split)} split, ${n(p.moved)} moved, ${n(p.retired)} retired`;
 }
