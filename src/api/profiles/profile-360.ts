@@ -9,7 +9,7 @@
  *
  * An organisation profile has Organization members (with the phone, website, address and DUNS assembled as
  * resolution does), its CIM Accounts (the Account rows of the same source records), the person profiles of its
- * accounts' contacts (AccountContact.accountId — not indexed, see `accountContactsOf`), the cases of those
+ * accounts' contacts (AccountContact.accountId, indexed by migration 009), the cases of those
  * contacts and the opportunities of its accounts; the graph is scored with the organisation model.
  *
  * @example

@@ -11,6 +11,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ConcordError } from '../../core/errors.js';
 import type { IdentityChanges, ProfileKind, ProfileStatus, UnifiedProfile } from '../../identity/store/types.js';
 import { PROFILE_LINKS } from '../migrations/004-profile-search.js';
+import { ACCOUNT_LINKS } from '../migrations/009-account-contacts.js';
 import { fromJson, toIso, toStoredCimRecord } from '../rows.js';
 import type { CimRecordsTable } from '../schema.js';
 import type { StoreDialect } from '../store.js';
@@ -194,9 +195,9 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
   const k = kysely as Kysely<unknown>;
   const d = db(k);
   const live = dialect === 'postgres' ? false : 0;
-  const links = new Set(PROFILE_LINKS.map(([entity, field]) => `${entity}.${field}`));
+  const links = new Set([...PROFILE_LINKS, ...ACCOUNT_LINKS].map(([entity, field]) => `${entity}.${field}`));
 
-  return {
+  const queries: ProfileSearchStore = {
     async searchProfiles(terms, options) {
       const limit = Math.max(1, Math.min(options.limit, 1000));
       const kinds = kindsOf(options.kind);
@@ -290,17 +291,8 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
     },
 
     async accountContactsOf(accountIds, options = {}) {
-      const limit = options.limit ?? 200;
-      const out = [];
-      // No index on AccountContact.accountId (migration 004 indexes the person side): the entity's rows are read
-      // through (entity, id) and filtered; bounded by `limit`.
-      for (const part of chunks([...new Set(accountIds)])) {
-        if (out.length >= limit) break;
-        const rows = await d.selectFrom('cim_records').selectAll().where('entity', '=', 'AccountContact').where('deleted', '=', live)
-          .where(jsonField(dialect, 'accountId'), 'in', part).limit(limit - out.length).execute();
-        out.push(...rows.map(toStoredCimRecord));
-      }
-      return out.sort((x, y) => (x.id < y.id ? -1 : 1));
+      // Through migration 009's index on AccountContact.accountId: one seek per account.
+      return queries.linkedRecords('AccountContact', 'accountId', accountIds, options.limit === undefined ? {} : { limit: options.limit });
     },
 
     async linkedRecords(entity, field, values, options = {}) {
@@ -320,4 +312,5 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
       return out.slice(0, limit);
     },
   };
+  return queries;
 }
