@@ -206,6 +206,12 @@ const explanation = {
         comparison: { type: 'string' }, level: { type: 'integer', description: '-1 when a value is missing' }, label: { type: 'string' },
         left: { description: 'The left record\'s value as compared' }, right: { description: 'The right record\'s value as compared' },
         m: { type: 'number' }, u: { type: 'number' }, bayesFactor: { type: 'number' }, weight: { type: 'number' }, cumulative: { type: 'number' },
+        termFrequency: {
+          description: 'On a term-frequency step (the step after the comparison it adjusts): the shared value, how many of the records the model was trained on hold it, its frequency (the u used), the level\'s average u, and the weight added.',
+          ...obj(['value', 'count', 'records', 'frequency', 'averageU', 'weight'], {
+            value: { type: 'string' }, count: { type: 'integer' }, records: { type: 'integer' }, frequency: { type: 'number' }, averageU: { type: 'number' }, weight: { type: 'number' },
+          }),
+        },
       }),
     },
     finalWeight: { type: 'number' },

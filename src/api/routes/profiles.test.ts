@@ -217,6 +217,14 @@ describe('profile routes', () => {
     expect(res.body.records.b.recordId).toBe(b.recordId);
     expect(res.body.steps[res.body.steps.length - 1]!.cumulative).toBeCloseTo(res.body.finalWeight, 9);
     expect(res.body.probability).toBeCloseTo(view.graph.edges[0]!.probability, 9);
+    // The members share a surname the trained model counted: its term-frequency step comes with its parts.
+    const tf = (res.body.steps as Array<{ comparison: string; weight: number; termFrequency?: { value: string; count: number; records: number; frequency: number; weight: number } }>).filter((s) => s.termFrequency);
+    expect(tf.length).toBeGreaterThan(0);
+    for (const step of tf) {
+      expect(step.termFrequency!.count).toBeGreaterThan(0);
+      expect(step.termFrequency!.frequency).toBeCloseTo(step.termFrequency!.count / step.termFrequency!.records, 12);
+      expect(step.weight).toBeCloseTo(step.termFrequency!.weight, 12);
+    }
 
     const email = view.attributes['email']!.value;
     const name = view.attributes['personName']?.value ?? '';
