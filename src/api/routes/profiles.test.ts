@@ -211,14 +211,15 @@ describe('profile routes', () => {
   it('explain a pair of members and match a person to the profile', async () => {
     const view = await multiSystemProfile();
     const [a, b] = view.members as [MemberRecord, MemberRecord];
-    const res = await get<{ steps: Array<{ cumulative: number }>; finalWeight: number; probability: number; records: { a: MemberRecord; b: MemberRecord } }>(`/api/explain?a=${a.recordId}&b=${b.recordId}`);
+    type Step = { comparison: string; weight: number; cumulative: number; termFrequency?: { value: string; count: number; records: number; frequency: number; weight: number } };
+    const res = await get<{ steps: Step[]; finalWeight: number; probability: number; records: { a: MemberRecord; b: MemberRecord } }>(`/api/explain?a=${a.recordId}&b=${b.recordId}`);
     expect(res.status).toBe(200);
     expect(res.body.records.a).toMatchObject({ recordId: a.recordId, system: a.system, since: a.since });
     expect(res.body.records.b.recordId).toBe(b.recordId);
     expect(res.body.steps[res.body.steps.length - 1]!.cumulative).toBeCloseTo(res.body.finalWeight, 9);
     expect(res.body.probability).toBeCloseTo(view.graph.edges[0]!.probability, 9);
     // The members share a surname the trained model counted: its term-frequency step comes with its parts.
-    const tf = (res.body.steps as Array<{ comparison: string; weight: number; termFrequency?: { value: string; count: number; records: number; frequency: number; weight: number } }>).filter((s) => s.termFrequency);
+    const tf = res.body.steps.filter((s) => s.termFrequency);
     expect(tf.length).toBeGreaterThan(0);
     for (const step of tf) {
       expect(step.termFrequency!.count).toBeGreaterThan(0);
