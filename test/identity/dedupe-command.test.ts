@@ -49,6 +49,16 @@ describe('concord dedupe', () => {
     expect(cluster.get('b1')).toBe('b1');
   });
 
+  it.each([
+    [[], ['first_name', 'last_name', 'city']],
+    [['--no-term-frequencies'], []],
+  ])('weighs exact name and city matches by how common the value is unless told not to (%o)', async (flags, adjusted) => {
+    const { code, out } = await run(['dedupe', file, '--id', 'rec_id', '--region', 'AU', '--json', ...flags]);
+    expect(code).toBe(EXIT.ok);
+    const summary = JSON.parse(out.stdout.join('\n')) as { termFrequencies: string[] };
+    expect(summary.termFrequencies.sort()).toEqual([...adjusted].sort());
+  });
+
   it('prints the summary as JSON', async () => {
     const { code, out } = await run(['dedupe', file, '--id', 'rec_id', '--json']);
     expect(code).toBe(EXIT.ok);

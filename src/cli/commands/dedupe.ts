@@ -19,6 +19,7 @@ interface CommonOptions {
   region?: string;
   entity?: string;
   workers?: string;
+  termFrequencies?: boolean;
   json?: boolean;
 }
 
@@ -36,11 +37,12 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--region <code>', 'default country for phone numbers without a country code (e.g. US, GB, AU)')
     .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
     .option('--workers <n>', 'threads that build features (default 2 on two cores or more; under 50,000 rows, one); the result is the same')
+    .option('--no-term-frequencies', 'score an exact name or city match the same whatever the value (default: a rare shared value weighs more, a common one less)')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: CommonOptions) => {
       const summary = await runDedupeCsv({ file: resolve(file), ...common(opts), ...(opts.out !== undefined && { out: resolve(opts.out) }) });
       const { result: _result, parameters: _parameters, ...rest } = summary;
-      print(ctx.output, opts.json === true, { ...rest, matchedPairs: summary.matchedPairs, clusters: summary.clusters }, [['clusters', summary.clusters]], summary);
+      print(ctx.output, opts.json === true, { ...rest, matchedPairs: summary.matchedPairs, clusters: summary.clusters, termFrequencies: adjusted(summary) }, [['clusters', summary.clusters]], summary);
     });
 
   program
@@ -56,6 +58,7 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--region <code>', 'default country for phone numbers without a country code')
     .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
     .option('--workers <n>', 'threads that build features (default 2 on two cores or more; under 50,000 rows, one); the result is the same')
+    .option('--no-term-frequencies', 'score an exact name or city match the same whatever the value (default: a rare shared value weighs more, a common one less)')
     .option('--json', 'print the summary as JSON')
     .action(async (left: string, right: string, opts: CommonOptions & { oneToOne?: boolean }) => {
       const summary = await runLinkCsv({
@@ -63,19 +66,25 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
         ...(opts.out !== undefined && { out: resolve(opts.out) }),
       });
       const { result: _result, parameters: _parameters, ...rest } = summary;
-      print(ctx.output, opts.json === true, rest, [['links', summary.links]], summary);
+      print(ctx.output, opts.json === true, { ...rest, termFrequencies: adjusted(summary) }, [['links', summary.links]], summary);
     });
 };
 
-function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string; entity?: 'person' | 'organization'; workers?: number } {
+function common(opts: CommonOptions): { idColumn: string; map: string[]; threshold?: number; region?: string; entity?: 'person' | 'organization'; workers?: number; resolve?: { termFrequencies: false } } {
   return {
     idColumn: opts.id,
     map: opts.map,
+    ...(opts.termFrequencies === false && { resolve: { termFrequencies: false } }),
     ...(opts.workers !== undefined && { workers: parseWorkers(opts.workers) }),
     ...(opts.entity !== undefined && { entity: parseEntity(opts.entity) }),
     ...(opts.threshold !== undefined && { threshold: parseThreshold(opts.threshold) }),
     ...(opts.region !== undefined && { region: opts.region.toUpperCase() }),
   };
+}
+
+/** The comparisons whose exact matches were weighted by how common the shared value is. */
+function adjusted(summary: JobSummary): string[] {
+  return (summary.parameters.termFrequencies ?? []).map((t) => t.comparison);
 }
 
 function parseWorkers(text: string): number {
@@ -106,6 +115,8 @@ function print(output: Output, json: boolean, data: object, extra: [string, numb
   ];
   output.out(formatTable(['', 'value'], rows));
   output.err(`entity: ${summary.entity} (${summary.entityReason})`);
+  const tf = adjusted(summary);
+  output.err(`term frequencies: ${tf.length > 0 ? tf.join(', ') : 'off'}`);
   output.err(`columns: ${summary.columns.map((c) => `${c.column}→${c.attribute}`).join(', ')}${summary.ignoredColumns.length > 0 ? `; ignored: ${summary.ignoredColumns.join(', ')}` : ''}`);
   for (const w of summary.blockingWarnings) output.err(`warning: blocking rule "${w.rule}" skipped key "${w.key}": ${w.records} records (cap ${w.cap})`);
   for (const d of summary.droppedIdentifiers) output.err(`warning: ${d.key} "${d.value}" is on ${d.records} records; it no longer links them`);
