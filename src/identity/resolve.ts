@@ -262,11 +262,12 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   // leaves a full resolve to the next run.
   await store.applyBlockingChanges({ clear: true, records: [], rows: [], state: { name: PERSON_INDEX_STATE, value: { version: 0 } } });
   let raw: IdentityRecord[] = [];
-  const people: HeldPerson[] = [];
+  // Survivorship's inputs wait off the heap while clustering (see PackedRows); row i is person i.
+  const rows = new PackedRows();
   for await (const batch of assemblePersons(store, options.region === undefined ? {} : { region: options.region })) {
     for (const p of batch) {
       raw.push(p.record);
-      people.push(packed(p));
+      rows.add(packedRow(p));
     }
   }
   // Counted without spreading a million-entry map into arrays: that garbage, not the data, set the peak memory.
@@ -287,7 +288,7 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   const present = decisions.length === 0 ? new Set<string>() : new Set(raw.map((r) => r.id));
   let part: Pick<PartResult, 'clusters' | 'candidatePairs' | 'matchedPairs' | 'parameters'> | undefined;
   try {
-    if (people.length > 0) {
+    if (raw.length > 0) {
       const { clusters, candidatePairs, matchedPairs, parameters } = clusterPart(raw, {
         ...modelOptions(options), over, excludedKeys, parameters: saved,
         decisions: decisions.filter((d) => present.has(d.recordA) && present.has(d.recordB)),
@@ -302,10 +303,11 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   present.clear();
   const trained = part !== undefined && saved === undefined;
   if (part && trained) await store.saveIdentityParams(PERSON_PARAMS, part.parameters);
-  const groupsOf = part ?? (people.length === 0 ? undefined : alone(raw.length));
+  const groupsOf = part ?? (raw.length === 0 ? undefined : alone(raw.length));
 
   // The features go before anything is written: the index needs only each record's guarded values and key hashes.
   const guarded = PERSON_GUARDS.map((guard) => raw.map((r) => guardValue(r, guard)));
+  const people: HeldPerson[] = raw.map((r, row) => ({ record: { id: r.id }, rows, row }));
   raw = [];
   await writeBlockingIndex(store, people, guarded, hashes);
 
@@ -474,12 +476,49 @@ function withoutFeatures(p: PersonRecord | OrganizationRecord): PersonInfo {
 }
 
 /**
- * A full run holds everyone's provenance and values, for survivorship, while clustering: as one JSON text a person
- * (an array: shape, system, stream, ids, modstamp, values) rather than two objects and a dozen strings.
+ * A full run holds everyone's provenance and values, for survivorship, while clustering: as one JSON row a person
+ * (an array: shape, system, stream, ids, modstamp, values) in 16 MB buffers outside the JavaScript heap, rather
+ * than two objects and a dozen strings on it. The heap is what the garbage collector lets grow by a factor before
+ * it collects, so every byte kept off it while the million features are held lowers the peak by more than itself.
  */
+class PackedRows {
+  private static readonly CHUNK = 1 << 24;
+  private readonly full: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(PackedRows.CHUNK);
+  private used = 0;
+  /** Per row: chunk, offset, byte length. */
+  private where = new Int32Array(3 * 4096);
+  private count = 0;
+
+  add(text: string): number {
+    const bytes = Buffer.byteLength(text);
+    if (this.used + bytes > this.chunk.length) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(PackedRows.CHUNK, bytes));
+      this.used = 0;
+    }
+    this.chunk.write(text, this.used);
+    if (3 * this.count + 3 > this.where.length) {
+      const next = new Int32Array(this.where.length * 2);
+      next.set(this.where);
+      this.where = next;
+    }
+    this.where.set([this.full.length, this.used, bytes], 3 * this.count);
+    this.used += bytes;
+    return this.count++;
+  }
+
+  get(row: number): string {
+    const c = this.where[3 * row]!;
+    const start = this.where[3 * row + 1]!;
+    return (c === this.full.length ? this.chunk : this.full[c]!).toString('utf8', start, start + this.where[3 * row + 2]!);
+  }
+}
+
 interface PackedPerson {
   readonly record: { readonly id: string };
-  readonly packed: string;
+  readonly rows: PackedRows;
+  readonly row: number;
 }
 
 /** A person as persist takes it: whole (incremental runs, a few thousand), or packed (full runs). */
@@ -488,19 +527,19 @@ type HeldPerson = PersonInfo | PackedPerson;
 /** Key orders of the values objects packed so far (people and organisations: two). */
 const VALUE_SHAPES: string[][] = [];
 
-function packed(p: PersonRecord | OrganizationRecord): PackedPerson {
+function packedRow(p: PersonRecord | OrganizationRecord): string {
   const keys = Object.keys(p.values);
   let shape = VALUE_SHAPES.findIndex((k) => k.length === keys.length && k.every((key, i) => key === keys[i]));
   if (shape < 0) shape = VALUE_SHAPES.push(keys) - 1;
   const values = p.values as Readonly<Record<string, string | undefined>>;
   // undefined is written as null: no value is ever null (a value is a non-empty string or absent).
   const row = [shape, p.system, p.stream, p.sourceRecordId, p.externalRecordId, p.modstamp ?? null, ...keys.map((k) => values[k] ?? null)];
-  return { record: { id: p.record.id }, packed: JSON.stringify(row) };
+  return JSON.stringify(row);
 }
 
 function unpacked(p: HeldPerson): PersonInfo {
-  if (!('packed' in p)) return p;
-  const row = JSON.parse(p.packed) as unknown[];
+  if (!('rows' in p)) return p;
+  const row = JSON.parse(p.rows.get(p.row)) as unknown[];
   const keys = VALUE_SHAPES[row[0] as number]!;
   const text = (i: number): string | undefined => (row[i] as string | null) ?? undefined;
   const values: Record<string, string | undefined> = {};
