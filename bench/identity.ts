@@ -164,7 +164,7 @@ async function scale(n: number): Promise<void> {
     entity++;
   }
   const generateSeconds = (performance.now() - t0) / 1000;
-  const features = await buildFeatures(people, personFeatureBuilder('US'), { workers: WORKERS });
+  const features = await buildFeatures(people, personFeatureBuilder('US'), { workers: WORKERS, consume: true });
   people.length = 0;
   const records: IdentityRecord[] = features.map((f, i) => ({ id: `p${i}`, features: f }));
   features.length = 0;

@@ -53,6 +53,14 @@ describe('buildFeatures', () => {
     expect(two.clusters.clusterIds).toEqual(one.clusters.clusterIds);
   });
 
+  it.each([1, 2])('with consume, empties the caller\'s inputs and builds the same (%i threads)', async (workers) => {
+    const copy: unknown[] = [...inputs];
+    const features = await buildFeatures(copy, builder, { workers, minPerThread: 500, batch: 400, consume: true });
+    expect(features).toStrictEqual(await buildFeatures(inputs, builder));
+    expect(copy).toHaveLength(inputs.length);
+    expect(copy.every((x) => x === undefined)).toBe(true);
+  });
+
   it('stays on this thread below minPerThread per thread', async () => {
     const small = inputs.slice(0, 10);
     expect(await buildFeatures(small, builder, { workers: 2 })).toStrictEqual(await buildFeatures(small, builder));

@@ -33,6 +33,11 @@ export interface BuildFeaturesOptions {
   readonly minPerThread?: number;
   /** Records per message from a worker (default 10,000). */
   readonly batch?: number;
+  /**
+   * Empty the caller's `inputs` as the work proceeds (each entry set to undefined once built or handed to a
+   * worker), so a million inputs are not held beside their features until the end. Default false.
+   */
+  readonly consume?: boolean;
 }
 
 /** Source files run under tsx (tests, benches); the built package runs the compiled `.js`. */
@@ -83,15 +88,20 @@ export async function buildFeatures(inputs: readonly unknown[], builder: Feature
   if (!(Number.isInteger(workers) && workers >= 1)) throw new ConcordError('WORKERS_INVALID', `workers must be a whole number ≥ 1, got ${workers}`, { kind: 'usage' });
   const build = await loadBuilder(builder);
   const threads = Math.max(1, Math.min(workers, Math.floor(inputs.length / (options.minPerThread ?? 25_000))));
-  if (threads === 1) return inputs.map((input) => build(input));
+  const release = (from: number, to: number): void => {
+    if (options.consume) (inputs as unknown[]).fill(undefined, from, to);
+  };
   const out = new Array<Record<string, unknown>>(inputs.length);
-  const share = Math.ceil(inputs.length / threads);
+  const share = threads === 1 ? inputs.length : Math.ceil(inputs.length / threads);
   const jobs: Promise<void>[] = [];
   for (let t = 1; t < threads; t++) {
     const from = t * share;
-    jobs.push(inWorker(builder, inputs.slice(from, Math.min(inputs.length, from + share)), options.batch ?? 10_000, (start, features) => {
+    const to = Math.min(inputs.length, from + share);
+    // The worker gets a copy (structured clone, at once): the caller's entries can go now.
+    jobs.push(inWorker(builder, inputs.slice(from, to), options.batch ?? 10_000, (start, features) => {
       for (let i = 0; i < features.length; i++) out[from + start + i] = features[i]!;
     }));
+    release(from, to);
   }
   // Errors of a worker are awaited below, after this thread's share: mark them handled now.
   for (const job of jobs) job.catch(() => undefined);
@@ -99,8 +109,10 @@ export async function buildFeatures(inputs: readonly unknown[], builder: Feature
   // than queueing (encoded) until the end — at a million records the queue alone held ~350 MB.
   const batch = options.batch ?? 10_000;
   for (let start = 0; start < share; start += batch) {
-    for (let i = start; i < Math.min(share, start + batch); i++) out[i] = build(inputs[i]);
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    const end = Math.min(share, start + batch);
+    for (let i = start; i < end; i++) out[i] = build(inputs[i]);
+    release(start, end);
+    if (threads > 1) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   await Promise.all(jobs);
   return out;
