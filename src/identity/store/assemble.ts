@@ -9,6 +9,7 @@
  */
 import { isSupportedCountry } from 'libphonenumber-js';
 import { buildPersonFeatures } from '../normalize/features.js';
+import { decodeFeatures, encodeFeatures } from '../parallel/feature-codec.js';
 import { StringPool } from './string-pool.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import type { IdentityRecord } from '../types.js';
@@ -164,7 +165,12 @@ export async function* assemblePersons(store: Store, options: AssembleOptions = 
   const pool = new StringPool();
   const intern = (name: string): string => pool.share('source', name);
   for await (const page of cimPages(store, 'Individual', pageSize)) {
-    yield page.map((row) => shared(personRecordOf(row, contacts.take(row.id), region, intern), pool));
+    const people = page.map((row) => personRecordOf(row, contacts.take(row.id), region, intern));
+    // The features once more through JSON (losslessly, see feature-codec): a parsed feature object takes ~0.9 KB
+    // against ~1.5 KB as built (sliced and concatenated strings, arrays grown by push) — 0.6 GB at a million,
+    // held through clustering, for ~15 µs a person.
+    const compact = decodeFeatures(encodeFeatures(people.map((p) => p.record.features)));
+    yield people.map((p, i) => shared({ ...p, record: { ...p.record, features: compact[i]! } }, pool));
   }
 }
 
