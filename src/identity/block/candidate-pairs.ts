@@ -97,7 +97,15 @@ export function buildBlockIndex(records: readonly IdentityRecord[], rules: reado
   const placeholders = placeholderSet(options.placeholders ?? DEFAULT_BLOCKING_PLACEHOLDERS);
   const sides = options.mode === 'link' ? (options.sides ?? sidesFromSource(records)) : undefined;
   const warnings: BlockWarning[] = [];
-  const keyIds = new Int32Array(records.length * rules.length).fill(-1);
+  // One pass over the records computes every rule's key hash into `keyIds` (record-major), which each rule then
+  // turns into key ids in place. Rule by rule over the records was fourteen sweeps of a heap of a million
+  // records, nearly every feature read a cache miss; this is one sweep, and the rules read only typed arrays.
+  const stride = rules.length;
+  const keyIds = new Int32Array(records.length * stride);
+  for (let i = 0, x = 0; i < records.length; i++) {
+    const record = records[i]!;
+    for (let r = 0; r < stride; r++, x++) keyIds[x] = blockingHash(record, rules[r]!, placeholders);
+  }
   const scratch = indexScratch(records.length);
   const ruleIndexes = rules.map((rule, r) => indexRule(records, rule, placeholders, cap, warnings, options.excludedKeys?.[r], keyIds, r, rules.length, scratch));
   return { size: records.length, mode: options.mode, sides, rules: ruleIndexes, keyIds, warnings, chunkSize: options.chunkSize ?? 65_536 };
@@ -135,7 +143,7 @@ function indexScratch(n: number): IndexScratch {
   return { slotHash: new Int32Array(capacity), slotId: new Int32Array(capacity), firstRecord: new Int32Array(n), counts: new Int32Array(n) };
 }
 
-/** Fills rule `r`'s key ids (`keyIds[i * stride + r]`, -1 beforehand) and groups the records by them. */
+/** Turns rule `r`'s key hashes (`keyIds[i * stride + r]`, -1 = none) into key ids and groups the records by them. */
 function indexRule(
   records: readonly IdentityRecord[], rule: BlockingRule, placeholders: ReadonlySet<string>, cap: number, warnings: BlockWarning[],
   excluded: ReadonlySet<number> | undefined, keyIds: Int32Array, r: number, stride: number, scratch: IndexScratch,
@@ -148,8 +156,12 @@ function indexRule(
   slotHash.fill(-1);
   let keyCount = 0;
   for (let i = 0; i < n; i++) {
-    const hash = blockingHash(records[i]!, rule, placeholders);
-    if (hash < 0 || excluded?.has(hash)) continue;
+    const hash = keyIds[i * stride + r]!;
+    if (hash < 0) continue;
+    if (excluded?.has(hash)) {
+      keyIds[i * stride + r] = -1;
+      continue;
+    }
     let slot = Math.imul(hash, 0x9e3779b1) & mask;
     while (slotHash[slot] !== -1 && slotHash[slot] !== hash) slot = (slot + 1) & mask;
     if (slotHash[slot] === -1) {

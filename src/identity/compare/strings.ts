@@ -10,7 +10,7 @@ let flagsShort = new Uint8Array(64);
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
-// Myers' bit-parallel Levenshtein: one bit mask per code unit of the shorter string, cleared after each call.
+// Bit masks of positions, one per code unit (Myers' Levenshtein, Jaro on short strings); zero between calls.
 const peq = new Uint32Array(0x10000);
 
 function ensureFlags(n: number): void {
@@ -51,24 +51,32 @@ export function jaro(a: string, b: string): number {
   return ll <= 32 ? jaroBits(s, l, ls, ll, range) : jaroArrays(s, l, ls, ll, range);
 }
 
-// Names are short: with at most 32 code units, the matched flags of both strings fit in two integers.
+// Names are short: with at most 32 code units, the matched flags of both strings fit in two integers, and so
+// do the positions of each code unit of the longer string (`peq`, set here and cleared before returning). The
+// first unmatched position of s[i] in the window is then the lowest bit of one AND — the same greedy choice as
+// scanning the window, without the scan.
 function jaroBits(s: string, l: string, ls: number, ll: number, range: number): number {
+  for (let j = 0; j < ll; j++) {
+    const c = l.charCodeAt(j);
+    peq[c] = peq[c]! | (1 << j);
+  }
+  // Bits 0 … hi-1 of the window, where hi ≤ ll ≤ 32 (1 << 32 is 1 in JavaScript, hence the -1).
+  const all = ll === 32 ? -1 : (1 << ll) - 1;
   let fl = 0;
   let fs = 0;
   let matches = 0;
   for (let i = 0; i < ls; i++) {
-    const c = s.charCodeAt(i);
     const lo = i - range > 0 ? i - range : 0;
-    const hi = i + range + 1 < ll ? i + range + 1 : ll;
-    for (let j = lo; j < hi; j++) {
-      if ((fl & (1 << j)) === 0 && l.charCodeAt(j) === c) {
-        fl |= 1 << j;
-        fs |= 1 << i;
-        matches++;
-        break;
-      }
+    const hi = i + range + 1;
+    const window = (hi >= ll ? all : (1 << hi) - 1) & ~((1 << lo) - 1);
+    const free = peq[s.charCodeAt(i)]! & window & ~fl;
+    if (free !== 0) {
+      fl |= free & -free;
+      fs |= 1 << i;
+      matches++;
     }
   }
+  for (let j = 0; j < ll; j++) peq[l.charCodeAt(j)] = 0;
   if (matches === 0) return 0;
   let transpositions = 0;
   let k = 0;
