@@ -38,17 +38,10 @@ export function guardIdentifiers(records: readonly IdentityRecord[], guards: rea
   const dropped: DroppedIdentifier[] = [];
   for (const guard of guards) {
     const cap = guard.maxRecords ?? 10;
-    const counts = new Map<string, number>();
-    for (const record of out) {
-      const value = textOf(record.features[guard.key]);
-      if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
-    }
     const over = new Set<string>();
-    for (const [value, count] of counts) {
-      if (count > cap) {
-        over.add(value);
-        dropped.push({ key: guard.key, value, records: count });
-      }
+    for (const [value, count] of valuesOverCap(out, guard.key, cap)) {
+      over.add(value);
+      dropped.push({ key: guard.key, value, records: count });
     }
     if (over.size === 0) continue;
     const clear = guard.clear ?? [guard.key];
@@ -63,6 +56,45 @@ export function guardIdentifiers(records: readonly IdentityRecord[], guards: rea
   }
   dropped.sort((a, b) => b.records - a.records || a.value.localeCompare(b.value));
   return { records: out, dropped };
+}
+
+/**
+ * The values of `key` held by more than `cap` records, with their counts, in order of first appearance. Counted
+ * in an open-addressing table of typed arrays (hash → value id; a value id is its first record, whose value tells
+ * equal hashes apart): a Map of a million distinct emails grew and rehashed a million entries on the records' heap.
+ */
+function valuesOverCap(records: readonly IdentityRecord[], key: string, cap: number): Array<[string, number]> {
+  let capacity = 1024;
+  while (capacity < records.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotId = new Int32Array(capacity).fill(-1);
+  const firstRecord = new Int32Array(records.length);
+  const counts = new Int32Array(records.length);
+  let ids = 0;
+  for (let i = 0; i < records.length; i++) {
+    const value = textOf(records[i]!.features[key]);
+    if (value === undefined) continue;
+    let h = 0x811c9dc5;
+    for (let c = 0; c < value.length; c++) h = Math.imul(h ^ value.charCodeAt(c), 0x01000193);
+    let slot = Math.imul(h, 0x9e3779b1) & mask;
+    for (;;) {
+      const id = slotId[slot]!;
+      if (id === -1) {
+        slotId[slot] = ids;
+        firstRecord[ids] = i;
+        counts[ids++] = 1;
+        break;
+      }
+      if (textOf(records[firstRecord[id]!]!.features[key]) === value) {
+        counts[id]!++;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  const over: Array<[string, number]> = [];
+  for (let id = 0; id < ids; id++) if (counts[id]! > cap) over.push([textOf(records[firstRecord[id]!]!.features[key])!, counts[id]!]);
+  return over;
 }
 
 function textOf(value: unknown): string | undefined {

@@ -62,4 +62,25 @@ describe('chaining guard', () => {
     expect(out[0]!.features).toEqual({});
     expect(out[4]).toBe(records[4]);
   });
+
+  it('counts many distinct values exactly, numbers as their text, and reports the over-shared largest first', () => {
+    const values = [
+      ...Array.from({ length: 5000 }, (_, i) => `p${i}@x.com`),
+      ...Array.from({ length: 4 }, () => 'b@x.com'),
+      ...Array.from({ length: 4 }, () => 'a@x.com'),
+      ...Array.from({ length: 3 }, () => 7),
+      '7',
+      ...Array.from({ length: 6 }, () => 'c@x.com'),
+    ];
+    const records = values.map((email, i) => rec(`r${i}`, { email }));
+    const { records: out, dropped } = guardIdentifiers(records, [{ key: 'email', maxRecords: 3 }]);
+    expect(dropped).toEqual([
+      { key: 'email', value: 'c@x.com', records: 6 },
+      { key: 'email', value: '7', records: 4 },
+      { key: 'email', value: 'a@x.com', records: 4 },
+      { key: 'email', value: 'b@x.com', records: 4 },
+    ]);
+    expect(out.filter((r) => r.features['email'] === undefined)).toHaveLength(18);
+    expect(out[0]).toBe(records[0]);
+  });
 });
