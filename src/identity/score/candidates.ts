@@ -89,10 +89,7 @@ export function compareCandidates(records: readonly IdentityRecord[], index: Blo
  * look-up and update per pair is a good share of the loop above.
  */
 function patternCounter(space: number): { add(code: number): void; done(): Map<number, number> } {
-  if (space > DENSE_PATTERN_SPACE) {
-    const patterns = new Map<number, number>();
-    return { add: (c) => void patterns.set(c, (patterns.get(c) ?? 0) + 1), done: () => patterns };
-  }
+  if (space > DENSE_PATTERN_SPACE) return sparsePatternCounter();
   const counts = new Int32Array(space);
   const order: number[] = [];
   return {
@@ -102,6 +99,48 @@ function patternCounter(space: number): { add(code: number): void; done(): Map<n
     done() {
       const patterns = new Map<number, number>();
       for (const c of order) patterns.set(c, counts[c]!);
+      return patterns;
+    },
+  };
+}
+
+/**
+ * Counts over a large vector space (the nine person comparisons span 5.8 M vectors, of which a few thousand
+ * occur): an open-addressing table of typed arrays, slot → order of first appearance. A Map cost a look-up and
+ * an update per pair.
+ */
+function sparsePatternCounter(): { add(code: number): void; done(): Map<number, number> } {
+  let mask = 4095;
+  let slots = new Int32Array(mask + 1).fill(-1);
+  const order: number[] = [];
+  let counts = new Int32Array(2048);
+  const slotOf = (c: number): number => {
+    const h = Math.imul(c, 0x9e3779b1);
+    let slot = (h ^ (h >>> 16)) & mask;
+    while (slots[slot] !== -1 && order[slots[slot]!] !== c) slot = (slot + 1) & mask;
+    return slot;
+  };
+  return {
+    add(c) {
+      const slot = slotOf(c);
+      const id = slots[slot]!;
+      if (id !== -1) {
+        counts[id]!++;
+        return;
+      }
+      slots[slot] = order.length;
+      if (order.length === counts.length) counts = grow(counts, counts.length * 2);
+      counts[order.length] = 1;
+      order.push(c);
+      if (order.length * 2 > mask) {
+        mask = mask * 2 + 1;
+        slots = new Int32Array(mask + 1).fill(-1);
+        for (let i = 0; i < order.length; i++) slots[slotOf(order[i]!)] = i;
+      }
+    },
+    done() {
+      const patterns = new Map<number, number>();
+      for (let i = 0; i < order.length; i++) patterns.set(order[i]!, counts[i]!);
       return patterns;
     },
   };
