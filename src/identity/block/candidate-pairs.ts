@@ -261,24 +261,6 @@ export function forEachCandidateChunk(index: BlockIndex, onChunk: (left: Int32Ar
   return stats;
 }
 
-/**
- * An upper bound of the pairs `forEachCandidateChunk` streams: every pair within every block of every rule, before
- * pairs shared by rules (or on one side, in link mode) are dropped. Reads the block sizes only.
- *
- * @example
- * const bound = candidatePairBound(index); // ≥ countCandidatePairs(index).pairs
- */
-export function candidatePairBound(index: BlockIndex): number {
-  let bound = 0;
-  for (const { offsets } of index.rules) {
-    for (let k = 1; k < offsets.length; k++) {
-      const size = offsets[k]! - offsets[k - 1]!;
-      bound += (size * (size - 1)) / 2;
-    }
-  }
-  return bound;
-}
-
 /** Statistics of a blocking without scoring anything: how many pairs each rule would add. */
 export function countCandidatePairs(index: BlockIndex): BlockingStats {
   return forEachCandidateChunk(index, () => undefined);

@@ -8,7 +8,7 @@
  * const candidates = compareCandidates(records, index, codec, { rules, placeholders });
  * candidates.count; candidates.patterns.size; candidates.rule[0]; candidates.blocking.perRule;
  */
-import { candidatePairBound, forEachCandidateChunk, type BlockIndex, type BlockingStats } from '../block/candidate-pairs.js';
+import { forEachCandidateChunk, type BlockIndex, type BlockingStats } from '../block/candidate-pairs.js';
 import type { IdentityRecord } from '../types.js';
 import type { VectorCodec } from './comparison-vector.js';
 import { matchingRule, type DeterministicRule } from './deterministic.js';
@@ -37,19 +37,11 @@ export interface CompareOptions {
 const DENSE_PATTERN_SPACE = 1 << 22;
 
 /**
- * Largest first capacity, in pairs (14 bytes each). The arrays start at the blocking's upper bound of the pair
- * count (up to this), so they are allocated once rather than doubled seven times on the way to millions: each
- * doubling was a new ArrayBuffer of tens of megabytes, and that much new external memory starts a full GC over the
- * heap holding the records. Pages past the pairs actually written are never touched and take no memory.
- */
-const MAX_FIRST_CAPACITY = 1 << 25;
-
-/**
  * @example
  * compareCandidates(records, buildBlockIndex(records, rules, { mode: 'dedupe' }), vectorCodec(comparisons));
  */
 export function compareCandidates(records: readonly IdentityRecord[], index: BlockIndex, codec: VectorCodec, options: CompareOptions = {}): CandidatePairs {
-  let capacity = Math.max(1 << 16, Math.min(candidatePairBound(index), MAX_FIRST_CAPACITY));
+  let capacity = 1 << 16;
   let left = new Int32Array(capacity);
   let right = new Int32Array(capacity);
   let code = new Int32Array(capacity);
