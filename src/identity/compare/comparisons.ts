@@ -5,10 +5,11 @@
  * per pair: every string needed (phonetic codes, token sets, last digits) is precomputed into the features.
  */
 import { NULL_LEVEL } from '../types.js';
-import type { Comparison, IdentityRecord } from '../types.js';
+import type { Comparison } from '../types.js';
 import { isPlaceholder } from '../normalize/placeholder.js';
 import type { PlaceholderDetector, PlaceholderKind } from '../normalize/placeholder.js';
-import { damerauLevenshtein, jaroWinkler, sortedJaccard } from './strings.js';
+import { asStr, asStrs, usable } from './feature-values.js';
+import { damerauLevenshtein, jaroWinkler, sortedCommon, sortedJaccard } from './strings.js';
 import { adjustByTermFrequency } from '../score/term-frequency.js';
 
 /** Options every factory takes. */
@@ -22,29 +23,8 @@ export interface ComparisonOptions {
   placeholder?: PlaceholderDetector;
 }
 
-// The helpers take loaded values, not a record and key: each comparison loads its own feature keys at its own
-// property-access sites, so V8's inline caches there stay monomorphic (one shared loader would see every key of
-// every comparison and go megamorphic — measured at ~14% of scoring time).
-function asStr(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
 function asNum(v: unknown): number | undefined {
   return typeof v === 'number' ? v : undefined;
-}
-
-function asStrs(v: unknown): readonly string[] | undefined {
-  return Array.isArray(v) ? (v as readonly string[]) : undefined;
-}
-
-/**
- * Whether a present value may be compared: not a placeholder. Features from the builders carry
- * `screened: true` (placeholders were already dropped with the builder's detector), so the check is skipped
- * for them unless the comparison was given its own detector; hand-built features are always checked.
- */
-function usable(r: IdentityRecord, value: string, kind: PlaceholderKind, detect: PlaceholderDetector, forced: boolean): boolean {
-  if (!forced && r.features['screened'] === true) return true;
-  return !detect(kind, value);
 }
 
 function valuesOf(key: string): Comparison['values'] {
@@ -457,22 +437,24 @@ export function identifierComparison(options: ComparisonOptions & { key?: string
  * `jaro_winkler >= 0.92` → `token set >= 0.6` → `jaro_winkler >= 0.8` → `else`. Reads `name` (normalized, legal
  * form removed), `legal_form`, `name_tokens` (sorted string[]).
  *
+ * With `shortNameLevel`, for listings that carry the short name ("Hay") in one system and the long one ("Chicago
+ * Public Schools Hay Comm. Academy") in another, the levels after `token set >= 0.6` are `shorter name within the
+ * longer` (every token of the shorter name in the longer) → `half the shorter name shared or jaro_winkler >= 0.8`
+ * → `else`.
+ *
  * @example
  * companyNameComparison().levels[1]; // 'exact apart from legal form'
+ * companyNameComparison({ shortNameLevel: true }).levels[4]; // 'shorter name within the longer'
  */
-export function companyNameComparison(options: ComparisonOptions = {}): Comparison {
+export function companyNameComparison(options: ComparisonOptions & { shortNameLevel?: boolean } = {}): Comparison {
   const detect = options.placeholder ?? isPlaceholder;
   const forced = options.placeholder !== undefined;
+  const shortName = options.shortNameLevel === true;
   return {
     name: options.name ?? 'name',
-    levels: [
-      'exact',
-      'exact apart from legal form',
-      'jaro_winkler >= 0.92',
-      'token set >= 0.6',
-      'jaro_winkler >= 0.8',
-      'else',
-    ],
+    levels: shortName
+      ? ['exact', 'exact apart from legal form', 'jaro_winkler >= 0.92', 'token set >= 0.6', 'shorter name within the longer', 'half the shorter name shared or jaro_winkler >= 0.8', 'else']
+      : ['exact', 'exact apart from legal form', 'jaro_winkler >= 0.92', 'token set >= 0.6', 'jaro_winkler >= 0.8', 'else'],
     compare(a, b) {
       const x = asStr(a.features['name']);
       if (x === undefined) return NULL_LEVEL;
@@ -484,8 +466,19 @@ export function companyNameComparison(options: ComparisonOptions = {}): Comparis
       if (jw >= 0.92) return 2;
       const ta = asStrs(a.features['name_tokens']);
       const tb = asStrs(b.features['name_tokens']);
-      if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= 0.6) return 3;
-      return jw >= 0.8 ? 4 : 5;
+      if (!shortName) {
+        if (ta !== undefined && tb !== undefined && sortedJaccard(ta, tb) >= 0.6) return 3;
+        return jw >= 0.8 ? 4 : 5;
+      }
+      // One merge walk gives both the token-set and the containment level.
+      const common = ta !== undefined && tb !== undefined ? sortedCommon(ta, tb) : 0;
+      const na = ta?.length ?? 0;
+      const nb = tb?.length ?? 0;
+      if ((na === 0 && nb === 0) || common / (na + nb - common) >= 0.6) return 3;
+      const smaller = Math.min(na, nb);
+      const contained = smaller === 0 ? 0 : common / smaller;
+      if (contained === 1) return 4;
+      return contained >= 0.5 || jw >= 0.8 ? 5 : 6;
     },
     values: valuesOf('name'),
   };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildOrganizationMatchFeatures } from '../normalize/organization.js';
 import type { OrganizationAttributes } from '../normalize/features.js';
 import { NULL_LEVEL, type IdentityRecord } from '../types.js';
-import { organizationMatchComparisons, organizationNameComparison, siteAddressComparison, tokenContainment } from './organization.js';
+import { organizationMatchComparisons, organizationNameComparison, siteAddressComparison } from './organization.js';
+import { tokenContainment } from './strings.js';
 
 const rec = (id: string, attrs: OrganizationAttributes): IdentityRecord => ({ id, features: buildOrganizationMatchFeatures(attrs, { region: 'US' }) });
 

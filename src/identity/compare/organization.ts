@@ -8,81 +8,23 @@
  * const comparisons = organizationMatchComparisons();
  * comparisons.map((c) => c.name); // ['name', 'website', 'phone', 'address', 'city', 'postcode', 'identifier']
  */
-import { isPlaceholder, type PlaceholderDetector, type PlaceholderKind } from '../normalize/placeholder.js';
-import { NULL_LEVEL, type Comparison, type IdentityRecord } from '../types.js';
-import { exactComparison, identifierComparison, phoneComparison, postcodeComparison, stringComparison, type ComparisonOptions } from './comparisons.js';
+import { isPlaceholder } from '../normalize/placeholder.js';
+import { NULL_LEVEL, type Comparison } from '../types.js';
+import { asStr, asStrs, usable } from './feature-values.js';
+import { companyNameComparison, exactComparison, identifierComparison, phoneComparison, postcodeComparison, stringComparison, type ComparisonOptions } from './comparisons.js';
 import { jaroWinkler, sortedJaccard } from './strings.js';
 
-const asStr = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-const asStrs = (v: unknown): readonly string[] | undefined => (Array.isArray(v) ? (v as readonly string[]) : undefined);
-
-/** Builder features (`screened: true`) had placeholders removed; hand-built ones, or a given detector, are checked. */
-function usable(r: IdentityRecord, value: string, kind: PlaceholderKind, detect: PlaceholderDetector, forced: boolean): boolean {
-  if (!forced && r.features['screened'] === true) return true;
-  return !detect(kind, value);
-}
-
-/** Shared tokens over the smaller set's size: 1 when one sorted token list is inside the other. */
-export function tokenContainment(a: readonly string[], b: readonly string[]): number {
-  const smaller = Math.min(a.length, b.length);
-  if (smaller === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      common++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return common / smaller;
-}
-
 /**
- * Organisation-name comparison. Levels: `exact` (name and legal form) → `exact apart from legal form` →
- * `jaro_winkler >= 0.92` → `token set >= 0.6` → `shorter name within the longer` (every token of the shorter
- * name in the longer one, e.g. "hay" in "chicago public schools hay comm academy john") → `half the shorter
- * name's tokens shared or jaro_winkler >= 0.8` → `else`. Reads `name`, `legal_form`, `name_tokens` (sorted).
+ * Organisation-name comparison with the short-name level: `companyNameComparison({ shortNameLevel: true })`.
+ * Levels: `exact` → `exact apart from legal form` → `jaro_winkler >= 0.92` → `token set >= 0.6` → `shorter name
+ * within the longer` (e.g. "hay" in "chicago public schools hay comm academy john") → `half the shorter name's
+ * tokens shared or jaro_winkler >= 0.8` → `else`.
  *
  * @example
  * organizationNameComparison().levels[4]; // 'shorter name within the longer'
  */
 export function organizationNameComparison(options: ComparisonOptions = {}): Comparison {
-  const detect = options.placeholder ?? isPlaceholder;
-  const forced = options.placeholder !== undefined;
-  return {
-    name: options.name ?? 'name',
-    levels: [
-      'exact',
-      'exact apart from legal form',
-      'jaro_winkler >= 0.92',
-      'token set >= 0.6',
-      'shorter name within the longer',
-      'half the shorter name shared or jaro_winkler >= 0.8',
-      'else',
-    ],
-    compare(a, b) {
-      const x = asStr(a.features['name']);
-      if (x === undefined) return NULL_LEVEL;
-      const y = asStr(b.features['name']);
-      if (y === undefined) return NULL_LEVEL;
-      if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
-      if (x === y) return a.features['legal_form'] === b.features['legal_form'] ? 0 : 1;
-      const jw = jaroWinkler(x, y);
-      if (jw >= 0.92) return 2;
-      const ta = asStrs(a.features['name_tokens']) ?? [];
-      const tb = asStrs(b.features['name_tokens']) ?? [];
-      if (sortedJaccard(ta, tb) >= 0.6) return 3;
-      const contained = tokenContainment(ta, tb);
-      if (contained === 1) return 4;
-      return contained >= 0.5 || jw >= 0.8 ? 5 : 6;
-    },
-    values: (a, b) => [a.features['name'], b.features['name']],
-  };
+  return companyNameComparison({ ...options, shortNameLevel: true });
 }
 
 /**

@@ -361,20 +361,16 @@ export function jaccard<T>(setA: ReadonlySet<T>, setB: ReadonlySet<T>): number {
 }
 
 /**
- * Jaccard index of two sorted arrays of distinct strings, by a merge walk (no allocation); 1 when both are
- * empty. The hot-path form of `jaccard` for precomputed token sets.
+ * How many strings two sorted arrays of distinct strings share, by a merge walk (no allocation).
  *
  * @example
- * sortedJaccard(['12', 'main', 'st'], ['12', 'main', 'rd']); // 0.5
+ * sortedCommon(['12', 'main', 'st'], ['12', 'main', 'rd']); // 2
  */
-export function sortedJaccard(a: readonly string[], b: readonly string[]): number {
-  const na = a.length;
-  const nb = b.length;
-  if (na === 0 && nb === 0) return 1;
+export function sortedCommon(a: readonly string[], b: readonly string[]): number {
   let i = 0;
   let j = 0;
   let common = 0;
-  while (i < na && j < nb) {
+  while (i < a.length && j < b.length) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -384,5 +380,30 @@ export function sortedJaccard(a: readonly string[], b: readonly string[]): numbe
     } else if (x < y) i++;
     else j++;
   }
-  return common / (na + nb - common);
+  return common;
+}
+
+/**
+ * Jaccard index of two sorted arrays of distinct strings; 1 when both are empty. The hot-path form of `jaccard`
+ * for precomputed token sets.
+ *
+ * @example
+ * sortedJaccard(['12', 'main', 'st'], ['12', 'main', 'rd']); // 0.5
+ */
+export function sortedJaccard(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const common = sortedCommon(a, b);
+  return common / (a.length + b.length - common);
+}
+
+/**
+ * Shared strings over the smaller array's size (sorted arrays of distinct strings): 1 when one is inside the
+ * other, 0 when either is empty.
+ *
+ * @example
+ * tokenContainment(['hay'], ['academy', 'hay', 'schools']); // 1
+ */
+export function tokenContainment(a: readonly string[], b: readonly string[]): number {
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : sortedCommon(a, b) / smaller;
 }
