@@ -8,11 +8,10 @@
  * @example
  * for await (const batch of assembleOrganizations(store)) for (const o of batch) o.values.organizationName;
  */
-import { isSupportedCountry } from 'libphonenumber-js';
 import { buildOrganizationMatchFeatures } from '../normalize/organization.js';
 import type { Store, StoredCimRecord } from '../../store/store.js';
 import type { IdentityRecord } from '../types.js';
-import { cimPages } from './assemble.js';
+import { cimPages, formatAddress, regionOf, type AddressParts } from './assemble.js';
 
 /** The values survivorship chooses among for an organisation, as the record has them. */
 export type OrganizationValues = {
@@ -43,14 +42,6 @@ export interface AssembleOrganizationOptions {
   region?: string;
   /** Organisations per read. */
   pageSize?: number;
-}
-
-interface AddressParts {
-  street?: string | undefined;
-  city?: string | undefined;
-  postcode?: string | undefined;
-  state?: string | undefined;
-  country?: string | undefined;
 }
 
 interface Contacts {
@@ -101,23 +92,6 @@ async function contactsOf(store: Store, partyIds: readonly string[]): Promise<Ma
     }
   }
   return out;
-}
-
-function formatAddress(a: AddressParts | undefined): string | undefined {
-  if (!a) return undefined;
-  const text = [a.street, a.city, [a.state, a.postcode].filter((s) => s !== undefined).join(' '), a.country].filter((s) => s !== undefined && s !== '').join(', ');
-  return text === '' ? undefined : text;
-}
-
-/** A country name or two-letter code → ISO alpha-2 when it is one; otherwise undefined (the default region applies). */
-function regionOf(country: string | undefined): string | undefined {
-  if (country === undefined) return undefined;
-  if (country.length === 2) {
-    const code = country.toUpperCase();
-    return code === 'UK' ? 'GB' : isSupportedCountry(code) ? code : undefined;
-  }
-  const known: Record<string, string> = { 'united states': 'US', 'united states of america': 'US', usa: 'US', 'united kingdom': 'GB', germany: 'DE', france: 'FR', canada: 'CA', australia: 'AU' };
-  return known[country.toLowerCase()];
 }
 
 function organizationRecordOf(row: StoredCimRecord, c: Contacts | undefined, region: string): OrganizationRecord {

@@ -63,7 +63,8 @@ interface ContactOf {
   address?: { value: AddressParts; rank: string };
 }
 
-interface AddressParts {
+/** A postal address as CIM ContactPointAddress holds it. */
+export interface AddressParts {
   street?: string | undefined;
   city?: string | undefined;
   postcode?: string | undefined;
@@ -132,22 +133,25 @@ async function contactsByParty(store: Store, pageSize: number): Promise<ContactI
   return index;
 }
 
-function formatAddress(a: AddressParts | undefined): string | undefined {
+/** The address on one line (street, city, state postcode, country), as the address comparisons read it. */
+export function formatAddress(a: AddressParts | undefined): string | undefined {
   if (!a) return undefined;
   const text = [a.street, a.city, [a.state, a.postcode].filter((s) => s !== undefined).join(' '), a.country].filter((s) => s !== undefined && s !== '').join(', ');
   return text === '' ? undefined : text;
 }
 
+// Country names as systems write them (per record, so built once).
+const COUNTRIES: Readonly<Record<string, string>> = {
+  'united states': 'US', 'united states of america': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', deutschland: 'DE', france: 'FR',
+  canada: 'CA', australia: 'AU', italy: 'IT', italia: 'IT', spain: 'ES', 'españa': 'ES', netherlands: 'NL', japan: 'JP', india: 'IN',
+};
+
 /** A country name or code → ISO alpha-2 when it is one we know; otherwise undefined (the default region applies). */
-function regionOf(country: string | undefined): string | undefined {
+export function regionOf(country: string | undefined): string | undefined {
   if (country === undefined) return undefined;
   const code = country.length === 2 ? country.toUpperCase() : undefined;
   if (code !== undefined) return code === 'UK' ? 'GB' : isSupportedCountry(code) ? code : undefined;
-  const known: Record<string, string> = {
-    'united states': 'US', usa: 'US', 'united kingdom': 'GB', uk: 'GB', germany: 'DE', deutschland: 'DE', france: 'FR',
-    canada: 'CA', australia: 'AU', italy: 'IT', italia: 'IT', spain: 'ES', 'españa': 'ES', netherlands: 'NL', japan: 'JP', india: 'IN',
-  };
-  return known[country.toLowerCase()];
+  return COUNTRIES[country.toLowerCase()];
 }
 
 /**
