@@ -270,17 +270,7 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
       rows.add(packedRow(p));
     }
   }
-  // Counted without spreading a million-entry map into arrays: that garbage, not the data, set the peak memory.
-  const over = PERSON_GUARDS.map((guard) => {
-    const counts = new Map<string, number>();
-    for (const r of raw) {
-      const v = guardValue(r, guard);
-      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    const values = new Set<string>();
-    for (const [v, n] of counts) if (n > guardCap(guard)) values.add(v);
-    return values;
-  });
+  const over = overGuardValues(raw, PERSON_GUARDS);
   const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
   const hashes = blockingHashes(applyGuards(raw, PERSON_GUARDS, over), placeholders);
   const excludedKeys = hashes.map((list) => overCap(list, MAX_BLOCK_SIZE));
@@ -313,17 +303,7 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
 
   const previous = await store.listProfileMembers('person');
   // Only the creation time of every stored profile: the rest is read batch by batch while writing.
-  const createdAt = new Map<string, string>();
-  for (let after: string | undefined; ;) {
-    const page = await store.listProfiles('person', { limit: 5000, ...(after !== undefined && { after }) });
-    for (const p of page) createdAt.set(p.unifiedId, p.createdAt);
-    if (page.length < 5000) break;
-    after = page[page.length - 1]!.unifiedId;
-  }
-  const outcome = await persist(store, people, groupsOf, previous, {
-    createdAt,
-    load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === 'person').map((p) => [p.unifiedId, p] as const)),
-  }, options, [], options.writeBatch ?? PERSIST_BATCH);
+  const outcome = await persist(store, people, groupsOf, previous, await storedProfiles(store, 'person'), options, [], options.writeBatch ?? PERSIST_BATCH);
 
   const lastDecision = decisions.reduce((m, d) => Math.max(m, d.id), 0);
   const state: IndexState = { version: 1, fingerprint: fingerprintOf(options), watermark: changed.newest, seen: changed.atNewest, lastDecision };
@@ -332,6 +312,41 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   return {
     mode: 'full', changed: people.length, records: people.length, candidatePairs: part?.candidatePairs ?? 0, matchedPairs: part?.matchedPairs ?? 0,
     trained, profiles: { ...outcome, active: await store.countActiveProfiles('person') }, seconds: 0,
+  };
+}
+
+/**
+ * Guarded values held by more records than their guard allows, per guard (they no longer link). Counted without
+ * spreading a million-entry map into arrays: that garbage, not the data, set the peak memory of a full run.
+ */
+function overGuardValues(records: readonly IdentityRecord[], guards: EntityKindModel['guards']): Array<Set<string>> {
+  return guards.map((guard) => {
+    const counts = new Map<string, number>();
+    for (const r of records) {
+      const v = guardValue(r, guard);
+      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    const values = new Set<string>();
+    for (const [v, n] of counts) if (n > guardCap(guard)) values.add(v);
+    return values;
+  });
+}
+
+/**
+ * What a full run's `persist` needs of the stored profiles of one kind: only every profile's creation time up
+ * front; the rest is loaded batch by batch while writing.
+ */
+async function storedProfiles(store: Store, kind: ProfileKind): Promise<ExistingProfiles> {
+  const createdAt = new Map<string, string>();
+  for (let after: string | undefined; ;) {
+    const page = await store.listProfiles(kind, { limit: 5000, ...(after !== undefined && { after }) });
+    for (const p of page) createdAt.set(p.unifiedId, p.createdAt);
+    if (page.length < 5000) break;
+    after = page[page.length - 1]!.unifiedId;
+  }
+  return {
+    createdAt,
+    load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === kind).map((p) => [p.unifiedId, p] as const)),
   };
 }
 
@@ -379,14 +394,7 @@ async function resolveOrganizations(store: Store, options: ResolveStoreOptions):
   assertIndependentGuards(model.guards);
   const saved = options.retrain ? undefined : await savedParameters(store, comparisons, model.paramsName);
   const prepared = model.prepare ? model.prepare(raw) : raw;
-  const over = model.guards.map((guard) => {
-    const counts = new Map<string, number>();
-    for (const r of prepared) {
-      const v = guardValue(r, guard);
-      if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    return new Set([...counts].filter(([, n]) => n > guardCap(guard)).map(([v]) => v));
-  });
+  const over = overGuardValues(prepared, model.guards);
   const placeholders = placeholderSet(DEFAULT_BLOCKING_PLACEHOLDERS);
   const guarded = applyGuards(prepared, model.guards, over);
   const excludedKeys = model.blockingRules.map((rule) => {
@@ -412,17 +420,7 @@ async function resolveOrganizations(store: Store, options: ResolveStoreOptions):
   }
   const trained = part !== undefined && saved === undefined;
   if (part && trained) await store.saveIdentityParams(model.paramsName, part.parameters);
-  const createdAt = new Map<string, string>();
-  for (let after: string | undefined; ;) {
-    const page = await store.listProfiles(model.kind, { limit: 5000, ...(after !== undefined && { after }) });
-    for (const p of page) createdAt.set(p.unifiedId, p.createdAt);
-    if (page.length < 5000) break;
-    after = page[page.length - 1]!.unifiedId;
-  }
-  const outcome = await persist(store, orgs, part ?? (orgs.length === 0 ? undefined : alone(orgs.length)), previous, {
-    createdAt,
-    load: async (ids) => new Map((await store.profilesByIds(ids)).filter((p) => p.status === 'active' && p.kind === model.kind).map((p) => [p.unifiedId, p] as const)),
-  }, options, [], options.writeBatch ?? PERSIST_BATCH, model);
+  const outcome = await persist(store, orgs, part ?? (orgs.length === 0 ? undefined : alone(orgs.length)), previous, await storedProfiles(store, model.kind), options, [], options.writeBatch ?? PERSIST_BATCH, model);
   // Saved only when parameters are (or were already): without a model the next run tries again.
   if (part !== undefined || orgs.length === 0) await store.saveIdentityParams(ORGANIZATION_STATE, nextState);
   if (options.truth) summary.accuracy = await profileAccuracy(store, options.truth, model.kind);
