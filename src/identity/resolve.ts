@@ -31,7 +31,7 @@ import type { IdentifierGuard } from './cluster/chaining-guard.js';
 import type { DeterministicRule } from './score/deterministic.js';
 import { blockingKeyId, type BlockingKey, type BlockingKeyRow } from './store/blocking-queries.js';
 import {
-  applyGuards, assertIndependentGuards, blockingRows, clusterPart, guardCap, guardRule, guardValue, MAX_BLOCK_SIZE, type PartResult,
+  applyGuards, assertIndependentGuards, blockingRows, clusterPart, guardCap, guardRule, guardValue, matchingCandidates, MAX_BLOCK_SIZE, type PartResult,
 } from './store/partition.js';
 import { assignStableIds } from './store/stable-ids.js';
 import { survive, type SurviveOptions, type SurvivorshipRule } from './store/survive.js';
@@ -718,13 +718,14 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
   for (const row of await store.recordsWithBlockingKeys(open)) if (!rekeyed.has(row.recordId)) candidates.add(row.recordId);
   await assembleMany(store, candidates, options.region, persons);
   if (candidates.size > 0 && keyed.length > 0) {
-    const pool = [...new Set([...keyed.map((r) => r.id), ...candidates])].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
-    const probe = clusterPart(pool, { ...modelOptions(options), ...(await partSettings(counts, pool)), parameters: params, decisions: [] });
-    const isKeyed = new Set(keyed.map((r) => r.id));
-    // Records in one probe cluster with a re-keyed record matched it directly or through another candidate.
-    const hit = new Set<number>();
-    pool.forEach((r, i) => { if (isKeyed.has(r.id)) hit.add(probe.clusters.clusterOf[i]!); });
-    pool.forEach((r, i) => { if (hit.has(probe.clusters.clusterOf[i]!)) affected.add(r.id); });
+    // Only pairs across the two sets: a stored record reached through another stored one shares its old profile,
+    // which step 5 adds. The caps that matter are those of the re-keyed records' keys (a cross pair shares one).
+    const stored = [...candidates].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
+    const settings = await partSettings(counts, keyed);
+    const storedOver = await overSets(counts, stored);
+    const over = settings.over.map((values, g) => new Set([...values, ...storedOver[g]!]));
+    const probe = matchingCandidates(keyed, stored, { ...modelOptions(options), over, excludedKeys: settings.excludedKeys, parameters: params });
+    for (const i of probe.matched) affected.add(stored[i]!.id);
   }
 
   // 5. Closure over old profiles and decisions.
