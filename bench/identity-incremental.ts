@@ -115,7 +115,8 @@ async function incremental(dir: string, retrain: boolean): Promise<void> {
   const store = await openConfigStore(loaded);
   try {
     await store.migrate();
-    const options: ResolveStoreOptions = { threshold: identity.threshold, sourcePriority: identity.sourcePriority, region: defaults.region };
+    // The settings `concord sync` resolves with: another fingerprint would make the first run a full one.
+    const options: ResolveStoreOptions = { threshold: identity.threshold, sourcePriority: identity.sourcePriority, survivorship: identity.survivorship, region: defaults.region };
     if (retrain) {
       const full = await timed(() => resolvePersons(store, { ...options, full: true, retrain: true }));
       const p = full.value.profiles;
