@@ -78,6 +78,32 @@ describe('concord resolve, profiles, explain, match', () => {
     expect(candidates[0]).toMatchObject({ unifiedId: multi!.profile.unifiedId });
   });
 
+  it('match --kind organization finds a company profile by its name and phone, and prints a table without --json', async () => {
+    const orgs = JSON.parse((await run('profiles', 'list', '--kind', 'organization', '--config', config, '--limit', '1000', '--json')).out) as Array<{ unifiedId: string }>;
+    // A company listed in two systems, with a golden name and phone.
+    let target: { unifiedId: string; name: string; phone: string; members: string[] } | undefined;
+    for (const o of orgs) {
+      const view = JSON.parse((await run('profiles', 'show', o.unifiedId, '--config', config, '--json')).out) as {
+        profile: { attributes: Record<string, { value: string } | undefined> }; members: Array<{ recordId: string }>;
+      };
+      const name = view.profile.attributes['organizationName']?.value;
+      const phone = view.profile.attributes['phone']?.value;
+      if (name !== undefined && phone !== undefined && view.members.length >= 2) { target = { unifiedId: o.unifiedId, name, phone, members: view.members.map((m) => m.recordId) }; break; }
+    }
+    expect(target).toBeDefined();
+    const json = await run('match', '--kind', 'organization', '--name', target!.name, '--phone', target!.phone, '--config', config, '--json');
+    expect(json.code).toBe(EXIT.ok);
+    expect((JSON.parse(json.out) as Array<{ unifiedId: string }>)[0]).toMatchObject({ unifiedId: target!.unifiedId });
+    const table = await run('match', '--kind', 'organization', '--name', target!.name, '--config', config);
+    expect(table.out).toContain(target!.unifiedId);
+    expect(table.out).toMatch(/unified id\s+probability/);
+    // Two members of that organisation profile are explained under the organisation model (its comparisons).
+    const why = await run('explain', target!.members[0]!, target!.members[1]!, '--config', config, '--json');
+    expect(why.code).toBe(EXIT.ok);
+    const names = new Set((JSON.parse(why.out) as { steps: Array<{ comparison: string }> }).steps.map((c) => c.comparison));
+    expect(names).toEqual(new Set(['name', 'website', 'phone', 'address', 'city', 'postcode', 'identifier']));
+  });
+
   it('profiles split records decisions that the next resolve applies, keeping ids stable', async () => {
     const listed = JSON.parse((await run('profiles', 'list', '--config', config, '--limit', '1000', '--json')).out) as Array<{ unifiedId: string }>;
     // A two-member profile: taking one member out splits exactly one record off, whatever the blocking (in a
@@ -112,6 +138,10 @@ describe('concord resolve, profiles, explain, match', () => {
     [['profiles', 'show', 'no-such-profile'], /no profile no-such-profile/],
     [['explain', 'nobody', 'nobody-else'], /no live person record nobody/],
     [['match'], /at least one of --email/],
+    [['match', '--kind', 'organization', '--city', 'Chicago'], /at least one of --name, --website/],
+    [['match', '--kind', 'organization', '--name', 'Acme', '--dob', '1980-01-01'], /--dob is for people/],
+    [['match', '--name', 'Ada', '--website', 'acme.example'], /--website is for organisations/],
+    [['match', '--kind', 'company', '--name', 'Acme'], /--kind must be person or organization/],
     [['profiles', 'merge', 'no-such-a', 'no-such-b'], /no profile no-such-a/],
     [['profiles', 'never-match', 'nobody', 'nobody-else'], /record nobody belongs to no profile/],
     [['resolve', '--threshold', '2'], /--threshold must be/],

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolvePersons, type ResolveStoreOptions } from '../../src/identity/resolve.js';
 import { assembleOrganizations, type OrganizationRecord } from '../../src/identity/store/assemble-organizations.js';
+import { matchOrganizations } from '../../src/identity/store/match-organizations.js';
 import type { Store } from '../../src/store/store.js';
 import { STORES } from '../support/stores.js';
 import { distinctOrganizations, organizationId, storeOrganizations, type OrgSpec } from './organizations.js';
@@ -147,6 +148,28 @@ for (const backend of STORES) {
       const withOrgs = await resolvePersons(store, options);
       expect(withOrgs.organizations?.profiles).toMatchObject({ active: 40, created: 0, merged: 0, split: 0, retired: 0 });
       expect(await store.listProfileMembers('organization')).toEqual(before);
+    });
+
+    it('looks a company up: by name and phone it finds the profile of both listings; a stranger finds nothing strong', async () => {
+      await open();
+      await expect(matchOrganizations(store, { name: 'Acme' }, { region: 'US' })).rejects.toMatchObject({ code: 'IDENTITY_NOT_TRAINED' });
+      await storeOrganizations(store, [...base.slice(2), faxed, o0, o0erp, ...chain]);
+      await resolvePersons(store, { newId: ids('U'), clock: days() });
+      const acme = await profileOf(o0);
+      // The legal form spelled another way and the phone in another format still reach both records of one profile.
+      const found = await matchOrganizations(store, { name: 'Acme Industries Inc', phone: '312-555-1000' }, { region: 'US' });
+      expect(found[0]).toMatchObject({ unifiedId: acme });
+      expect(found[0]!.probability).toBeGreaterThan(0.9);
+      expect(new Set(found[0]!.records.map((r) => r.recordId))).toEqual(new Set([organizationId(o0), organizationId(o0erp)]));
+      // By website alone.
+      expect((await matchOrganizations(store, { website: `${o0.website!.toUpperCase()}/about` }, { region: 'US' }))[0]?.unifiedId).toBe(acme);
+      // A chain's shared switchboard number does not make its three sites one company.
+      const sites = await matchOrganizations(store, { name: 'Bright Start Learning Center', street: '4400 N Broadway', city: 'Chicago' }, { region: 'US' });
+      expect(sites[0]?.unifiedId).toBe(await profileOf(chain[1]!));
+      expect(sites.filter((c) => c.probability >= 0.9)).toHaveLength(1);
+      const stranger = await matchOrganizations(store, { name: 'Zyxwvut Holdings', phone: '+442079460958' }, { region: 'US' });
+      expect(stranger.every((c) => c.probability < 0.5)).toBe(true);
+      await expect(matchOrganizations(store, { city: 'Chicago' }, { region: 'US' })).rejects.toMatchObject({ code: 'MATCH_EMPTY' });
     });
   });
 }

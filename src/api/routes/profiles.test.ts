@@ -17,6 +17,7 @@ import { buildApp } from '../app.js';
 import type { ApiContext } from '../context.js';
 import { decideAndResolve } from '../profiles/decisions.js';
 import { generateToken, hashToken } from '../tokens.js';
+import { matchOrganizations } from '../../identity/store/match-organizations.js';
 import type { MemberRecord, Profile360, ProfileSummary } from '../profiles/view.js';
 
 let dir: string;
@@ -294,6 +295,31 @@ describe('profile routes', () => {
     expect(any.map((s) => s.unifiedId)).toEqual([...people, ...orgs].map((s) => s.unifiedId).sort());
     const bad = await get<Problem>('/api/profiles?kind=company');
     expect({ status: bad.status, code: bad.body.code }).toEqual({ status: 400, code: 'BAD_REQUEST' });
+  });
+
+  it('match a company: kind=organization scores stored organisations under their model; person-only fields are refused', async () => {
+    const org = (await allOfKind('organization')).find((s) => s.phone !== undefined && s.members >= 2)!;
+    const matched = await get<{ items: Array<{ unifiedId: string | null; probability: number; records: Array<{ recordId: string }> }> }>(
+      `/api/match?kind=organization&name=${encodeURIComponent(org.name!)}&phone=${encodeURIComponent(org.phone!)}`,
+    );
+    expect(matched.status).toBe(200);
+    expect(matched.body.items[0]).toMatchObject({ unifiedId: org.unifiedId });
+    expect(matched.body.items[0]!.probability).toBeGreaterThan(0.9);
+    // The same answer as the look-up itself, and no person profile among the candidates.
+    const direct = await matchOrganizations(store, { name: org.name, phone: org.phone }, { region: 'US' });
+    expect(matched.body.items).toEqual(direct.slice(0, 10).map((c) => ({ ...c, unifiedId: c.unifiedId ?? null })));
+    const kinds = await Promise.all(matched.body.items.filter((c) => c.unifiedId !== null).map(async (c) => (await store.getProfile(c.unifiedId!))?.kind));
+    expect(new Set(kinds)).toEqual(new Set(['organization']));
+    const cases: Array<[string, string]> = [
+      ['/api/match?kind=organization&city=Chicago', 'name'],
+      ['/api/match?kind=organization&name=Acme&email=a%40b.c', 'email'],
+      ['/api/match?name=Ada&website=acme.example', 'website'],
+    ];
+    for (const [url, field] of cases) {
+      const res = await get<Problem & { field?: string }>(url);
+      expect({ url, status: res.status, code: res.body.code }).toEqual({ url, status: 400, code: 'BAD_REQUEST' });
+      expect(JSON.stringify(res.body)).toContain(field);
+    }
   });
 
   it('find an organisation by name words, phone and member id, only when organisations are asked for', async () => {

@@ -11,11 +11,13 @@ import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import { formatExplanation } from '../../identity/explain/explain-pair.js';
-import { explainRecords, resolvePersons, type ResolveStoreSummary } from '../../identity/resolve.js';
+import { explainRecords, resolvePersons, type ProfileCandidate, type ResolveStoreSummary } from '../../identity/resolve.js';
 import { matchProfiles } from '../../identity/store/match-profiles.js';
+import { matchOrganizations, ORGANIZATION_QUERY_KEYS } from '../../identity/store/match-organizations.js';
 import { readGroundTruth } from '../../identity/store/truth.js';
 import type { DecisionKind, ProfileKind } from '../../identity/store/types.js';
 import { loadProfile360 } from '../../api/profiles/profile-360.js';
+import { explainOrganizations, organizationRowOf } from '../../api/profiles/organizations.js';
 import type { RelatedPerson } from '../../api/profiles/view.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
@@ -39,6 +41,11 @@ async function withStore<T>(config: string | LoadedConfig | undefined, env: Node
 }
 
 const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
+
+interface MatchOptions {
+  config?: string; kind: ProfileKind; email?: string; name?: string; phone?: string; dob?: string; website?: string; identifier?: string;
+  street?: string; city?: string; postcode?: string; country?: string; limit: number; json?: boolean;
+}
 
 function parseKind(text: string): ProfileKind {
   if (text === 'person' || text === 'organization') return text;
@@ -208,35 +215,63 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
 
   program
     .command('explain')
-    .description('why two stored person records match or not: each comparison\'s level, values and weight')
-    .argument('<recordA>', 'Concord id of a person record, or system/stream/recordId')
-    .argument('<recordB>', 'Concord id of a person record, or system/stream/recordId')
+    .description('why two stored records match or not: each comparison\'s level, values and weight (two organisations: under the organisation model)')
+    .argument('<recordA>', 'Concord id of a person or organisation record, or system/stream/recordId')
+    .argument('<recordB>', 'Concord id of a person or organisation record, or system/stream/recordId')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
     .option('--json', 'print the explanation as JSON')
     .action(async (a: string, b: string, opts: { config?: string; json?: boolean }) => {
-      const explanation = await withStore(opts.config, ctx.env, (store) => explainRecords(store, a, b));
+      const loaded = loadConfig(opts.config, ctx.env);
+      const region = loaded.config.defaults.region;
+      const explanation = await withStore(loaded, ctx.env, async (store) => {
+        const [orgA, orgB] = [await organizationRowOf(store, a), await organizationRowOf(store, b)];
+        if (orgA && orgB) return (await explainOrganizations(store, orgA, orgB, region)).explanation;
+        return explainRecords(store, a, b, region);
+      });
       ctx.output.out(opts.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
     });
 
   program
     .command('match')
-    .description('candidate profiles for a person, with probabilities')
+    .description('candidate profiles for a person (or, with --kind organization, a company), with probabilities')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
-    .option('--email <email>', 'email address')
-    .option('--name <name>', 'full name')
+    .option('-k, --kind <kind>', 'person or organization', parseKind, 'person')
+    .option('--email <email>', 'email address (person)')
+    .option('--name <name>', 'full name, or the company name with --kind organization')
     .option('--phone <phone>', 'phone number')
-    .option('--dob <date>', 'date of birth (YYYY-MM-DD)')
+    .option('--dob <date>', 'date of birth, YYYY-MM-DD (person)')
+    .option('--website <url>', 'website (organization)')
+    .option('--identifier <id>', 'registration, tax or DUNS number (organization)')
+    .option('--street <line>', 'street address (organization)')
+    .option('--city <city>', 'city (organization)')
+    .option('--postcode <code>', 'postcode (organization)')
+    .option('--country <country>', 'country name or ISO code (organization; default: the config region)')
     .option('-n, --limit <n>', 'how many profiles', (v) => Number.parseInt(v, 10), 10)
     .option('--json', 'print JSON')
-    .action(async (opts: { config?: string; email?: string; name?: string; phone?: string; dob?: string; limit: number; json?: boolean }) => {
-      if (opts.email === undefined && opts.name === undefined && opts.phone === undefined) {
-        throw new ConcordError('MATCH_EMPTY', 'give at least one of --email, --name, --phone', { kind: 'usage' });
-      }
+    .action(async (opts: MatchOptions) => {
       const loaded = loadConfig(opts.config, ctx.env);
-      const query = { email: opts.email, name: opts.name, phone: opts.phone, dob: opts.dob };
-      const candidates = (await withStore(loaded, ctx.env, (store) => matchProfiles(store, query, { region: loaded.config.defaults.region }))).slice(0, opts.limit);
+      const region = loaded.config.defaults.region;
+      let candidates: ProfileCandidate[];
+      if (opts.kind === 'organization') {
+        const misplaced = (['email', 'dob'] as const).find((key) => opts[key] !== undefined);
+        if (misplaced !== undefined) throw new ConcordError('MATCH_OPTION_KIND', `--${misplaced} is for people; an organisation look-up takes --name, --website, --phone, --identifier, --street, --city, --postcode, --country`, { kind: 'usage' });
+        const query = { name: opts.name, website: opts.website, phone: opts.phone, identifier: opts.identifier, street: opts.street, city: opts.city, postcode: opts.postcode, country: opts.country };
+        if (ORGANIZATION_QUERY_KEYS.every((key) => query[key] === undefined)) {
+          throw new ConcordError('MATCH_EMPTY', 'give at least one of --name, --website, --phone, --identifier', { kind: 'usage' });
+        }
+        candidates = await withStore(loaded, ctx.env, (store) => matchOrganizations(store, query, { region }));
+      } else {
+        const misplaced = (['website', 'identifier', 'street', 'city', 'postcode', 'country'] as const).find((key) => opts[key] !== undefined);
+        if (misplaced !== undefined) throw new ConcordError('MATCH_OPTION_KIND', `--${misplaced} is for organisations: add --kind organization`, { kind: 'usage' });
+        if (opts.email === undefined && opts.name === undefined && opts.phone === undefined) {
+          throw new ConcordError('MATCH_EMPTY', 'give at least one of --email, --name, --phone', { kind: 'usage' });
+        }
+        const query = { email: opts.email, name: opts.name, phone: opts.phone, dob: opts.dob };
+        candidates = await withStore(loaded, ctx.env, (store) => matchProfiles(store, query, { region }));
+      }
+      candidates = candidates.slice(0, opts.limit);
       if (opts.json) return ctx.output.out(JSON.stringify(candidates, null, 2));
-      if (candidates.length === 0) return ctx.output.out('no candidate profiles');
+      if (candidates.length === 0) return ctx.output.out(`no candidate ${opts.kind === 'organization' ? 'organisation ' : ''}profiles`);
       ctx.output.out(formatTable(['unified id', 'probability', 'records', 'blocking rules'], candidates.map((c) => [c.unifiedId ?? '(no profile yet)', round(c.probability, 4), c.records.length, [...new Set(c.records.flatMap((r) => r.rules))].join('; ')])));
     });
 };
