@@ -9,7 +9,7 @@ import type { Comparison } from '../types.js';
 import { isPlaceholder } from '../normalize/placeholder.js';
 import type { PlaceholderDetector, PlaceholderKind } from '../normalize/placeholder.js';
 import { asStr, asStrs, usable } from './feature-values.js';
-import { damerauLevenshtein, jaroWinkler, sortedCommon, sortedJaccard } from './strings.js';
+import { damerauLevenshtein, jaroWinklerAtLeast, sortedCommon, sortedJaccard } from './strings.js';
 import { adjustByTermFrequency } from '../score/term-frequency.js';
 
 /** Options every factory takes. */
@@ -118,12 +118,12 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
       const yo = swapKey === undefined ? undefined : asStr(b.features[swapKey]);
       if (xo !== undefined && yo !== undefined && x === yo && y === xo) return swapLevel;
       if (useNick && sharesAny(asStrs(a.features[nickKey]), asStrs(b.features[nickKey]))) return nickLevel;
-      const jw = jaroWinkler(x, y);
+      const jw = jaroWinklerAtLeast(x, y, lowest);
       if (jw >= lowest) {
         for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return firstJw + i;
       }
       // Crossed with typos; only for names unlike as they stand, so the two extra passes are rarely run.
-      if (xo !== undefined && yo !== undefined && jaroWinkler(x, yo) >= swapThreshold && jaroWinkler(y, xo) >= swapThreshold) return swapLevel;
+      if (xo !== undefined && yo !== undefined && jaroWinklerAtLeast(x, yo, swapThreshold) >= swapThreshold && jaroWinklerAtLeast(y, xo, swapThreshold) >= swapThreshold) return swapLevel;
       if (damerauLevenshtein(x, y, 1) <= 1) return dlLevel;
       if (usePhonetic) {
         const na = asStr(a.features[nysiisKey]);
@@ -233,7 +233,7 @@ export function emailComparison(options: ComparisonOptions & { localThreshold?: 
       const lb = asStr(b.features['email_local']);
       if (la === undefined || lb === undefined) return 4;
       if (la === lb) return ROLE_LOCAL_PARTS.has(la) ? 4 : 2;
-      return jaroWinkler(la, lb) >= threshold ? 3 : 4;
+      return jaroWinklerAtLeast(la, lb, threshold) >= threshold ? 3 : 4;
     },
     values: valuesOf('email'),
   };
@@ -305,7 +305,7 @@ export function addressComparison(
       const tb = asStrs(b.features['street_tokens']);
       const overlap = ta !== undefined && tb !== undefined ? sortedJaccard(ta, tb) : 0;
       if (overlap >= threshold) return 1;
-      if (overlap >= floor && jaroWinkler(x, y) >= jwThreshold) return 2;
+      if (overlap >= floor && jaroWinklerAtLeast(x, y, jwThreshold) >= jwThreshold) return 2;
       const pa = asStr(a.features['postcode']);
       if (pa !== undefined && pa === asStr(b.features['postcode']) && usable(a, pa, 'postcode', detect, forced)) return 3;
       return 4;
@@ -386,6 +386,7 @@ export function stringComparison(
   const thresholds = [...(options.thresholds ?? [0.9])];
   const levels = ['exact', ...thresholds.map((t) => `jaro_winkler >= ${t}`), 'else'];
   const elseLevel = levels.length - 1;
+  const lowest = Math.min(...thresholds);
   return {
     name: options.name ?? key,
     levels,
@@ -396,7 +397,7 @@ export function stringComparison(
       if (y === undefined) return NULL_LEVEL;
       if (!usable(a, x, kind, detect, forced) || !usable(b, y, kind, detect, forced)) return NULL_LEVEL;
       if (x === y) return 0;
-      const jw = jaroWinkler(x, y);
+      const jw = jaroWinklerAtLeast(x, y, lowest);
       for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return 1 + i;
       return elseLevel;
     },
@@ -462,7 +463,8 @@ export function companyNameComparison(options: ComparisonOptions & { shortNameLe
       if (y === undefined) return NULL_LEVEL;
       if (!usable(a, x, 'name', detect, forced) || !usable(b, y, 'name', detect, forced)) return NULL_LEVEL;
       if (x === y) return a.features['legal_form'] === b.features['legal_form'] ? 0 : 1;
-      const jw = jaroWinkler(x, y);
+      // Every level below asks for 0.92 or 0.8 at most.
+      const jw = jaroWinklerAtLeast(x, y, 0.8);
       if (jw >= 0.92) return 2;
       const ta = asStrs(a.features['name_tokens']);
       const tb = asStrs(b.features['name_tokens']);

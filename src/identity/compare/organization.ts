@@ -12,7 +12,7 @@ import { isPlaceholder } from '../normalize/placeholder.js';
 import { NULL_LEVEL, type Comparison } from '../types.js';
 import { asStr, asStrs, usable } from './feature-values.js';
 import { companyNameComparison, exactComparison, identifierComparison, phoneComparison, postcodeComparison, stringComparison, type ComparisonOptions } from './comparisons.js';
-import { jaroWinkler, sortedJaccard } from './strings.js';
+import { jaroWinklerAtLeast, sortedJaccard } from './strings.js';
 
 /**
  * Organisation-name comparison with the short-name level: `companyNameComparison({ shortNameLevel: true })`.
@@ -62,7 +62,7 @@ export function siteAddressComparison(options: ComparisonOptions = {}): Comparis
         const sb = asStr(b.features['street_name']);
         if (sa === undefined || sb === undefined) return 3;
         if (sa === sb || (sa.length >= 3 && sb.startsWith(sa)) || (sb.length >= 3 && sa.startsWith(sb))) return 1;
-        return jaroWinkler(sa, sb) >= 0.85 ? 2 : 3;
+        return jaroWinklerAtLeast(sa, sb, 0.85) >= 0.85 ? 2 : 3;
       }
       const ta = asStrs(a.features['street_tokens']);
       const tb = asStrs(b.features['street_tokens']);

@@ -5,6 +5,7 @@ import {
   jaccard,
   jaro,
   jaroWinkler,
+  jaroWinklerAtLeast,
   levenshtein,
   sortedJaccard,
   tokenSetSimilarity,
@@ -108,6 +109,41 @@ describe('jaroWinkler', () => {
     }), {
       numRuns: 2000,
     });
+  });
+});
+
+describe('jaroWinklerAtLeast', () => {
+  // What a comparison asks: is the score at least t, and if so, what is it. Both must equal jaroWinkler's answer.
+  const agrees = (a: string, b: string, t: number, scale = 0.1): void => {
+    const full = jaroWinkler(a, b, scale);
+    const bounded = jaroWinklerAtLeast(a, b, t, scale);
+    if (full >= t) expect({ a, b, t, bounded }).toEqual({ a, b, t, bounded: full });
+    else expect({ a, b, t, below: bounded < t }).toEqual({ a, b, t, below: true });
+  };
+  const threshold = fc.constantFrom(0, 0.5, 0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 1);
+  // Code units 32 apart share a bit of the presence mask: the bound must stay an upper bound through collisions.
+  const colliding = fc.string({ unit: fc.constantFrom('a', 'A', '!', 'b', 'B', '"', 'é', 'ǉ'), maxLength: 10 });
+
+  it.each([
+    ['martha', 'marhta', 0.9], ['dwayne', 'duane', 0.8], ['dixon', 'dicksonx', 0.8], ['maria', 'thomas', 0.8],
+    ['abc', 'abc', 0.99], ['', '', 0.5], ['abc', '', 0.5], ['jon', 'john', 0.88], ['brker', 'barker', 0.88],
+  ])('%s / %s at %d', (a, b, t) => agrees(a, b, t));
+
+  it('refuses unrelated names without a Jaro pass, with a value below the threshold', () => {
+    expect(jaroWinklerAtLeast('maria', 'thomas', 0.8)).toBe(-1);
+    expect(jaroWinkler('maria', 'thomas')).toBeLessThan(0.8);
+  });
+
+  it('agrees with jaroWinkler at every threshold: random words, repetitive strings, colliding code units, prefix scales', () => {
+    fc.assert(fc.property(word, word, threshold, (a, b, t) => agrees(a, b, t)), { numRuns: 3000 });
+    fc.assert(fc.property(smallAlphabet, smallAlphabet, threshold, (a, b, t) => agrees(a, b, t)), { numRuns: 3000 });
+    fc.assert(fc.property(colliding, colliding, threshold, (a, b, t) => agrees(a, b, t)), { numRuns: 3000 });
+    fc.assert(fc.property(smallAlphabet, smallAlphabet, threshold, fc.constantFrom(0, 0.1, 0.25), (a, b, t, scale) => agrees(a, b, t, scale)), { numRuns: 2000 });
+    // Near-misses: one edit away, where the bound is tight.
+    fc.assert(fc.property(smallAlphabet, fc.nat(9), fc.constantFrom('a', 'b', 'z'), threshold, (a, at, c, t) => {
+      agrees(a, a.slice(0, at) + c + a.slice(at + 1), t);
+      agrees(a, a.slice(0, at) + c + a.slice(at), t);
+    }), { numRuns: 3000 });
   });
 });
 

@@ -143,6 +143,46 @@ export function jaroWinkler(a: string, b: string, prefixScale = 0.1): number {
 }
 
 /**
+ * `jaroWinkler(a, b, prefixScale)` when it is at least `min`; otherwise some number below `min`. For a comparison
+ * that only asks whether a pair reaches its thresholds, this skips the Jaro pass on pairs that cannot: the
+ * characters two strings match are at most those of each whose letter occurs in the other at all (a 32-bit
+ * presence mask, one short loop per string), and that bound, the lengths and the common prefix bound the score
+ * from above. Unrelated names ("maria" / "thomas": at most 2 matches, score ≤ 0.58) are refused without it.
+ * Why: among the candidate pairs of a million people most pairs are not matches, and Jaro–Winkler on their
+ * names, emails and streets was ~40% of comparing them.
+ *
+ * @example
+ * jaroWinklerAtLeast('martha', 'marhta', 0.9); // 0.9611… (as jaroWinkler)
+ * jaroWinklerAtLeast('maria', 'thomas', 0.8) < 0.8; // true, without running Jaro
+ */
+export function jaroWinklerAtLeast(a: string, b: string, min: number, prefixScale = 0.1): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  let maskA = 0;
+  for (let i = 0; i < la; i++) maskA |= 1 << (a.charCodeAt(i) & 31);
+  let maskB = 0;
+  let inA = 0;
+  for (let j = 0; j < lb; j++) {
+    const bit = 1 << (b.charCodeAt(j) & 31);
+    maskB |= bit;
+    if ((maskA & bit) !== 0) inA++;
+  }
+  let inB = 0;
+  for (let i = 0; i < la; i++) if ((maskB & (1 << (a.charCodeAt(i) & 31))) !== 0) inB++;
+  const bound = Math.min(inA, inB, la, lb);
+  if (bound === 0) return 0;
+  const upper = (bound / la + bound / lb + 1) / 3;
+  const limit = Math.min(la, lb, 4);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  // The score rises with Jaro, so the bound of Jaro bounds it; the margin covers rounding in the two formulas.
+  if (upper + prefix * prefixScale * (1 - upper) < min - 1e-9) return -1;
+  return jaroWinkler(a, b, prefixScale);
+}
+
+/**
  * Levenshtein distance (insertions, deletions, substitutions). With `max`, the result is capped at `max + 1`
  * ("more than max") and the computation stops early once the bound is certain. After a shared prefix and suffix
  * are trimmed, strings with a side of at most 32 code units use Myers' bit-parallel algorithm; longer ones a
