@@ -9,8 +9,9 @@
  *
  * An organisation profile has Organization members (with the phone, website, address and DUNS assembled as
  * resolution does), its CIM Accounts (the Account rows of the same source records), the person profiles of its
- * accounts' contacts (AccountContact.accountId, indexed by migration 009), the cases of those
- * contacts and the opportunities of its accounts; the graph is scored with the organisation model.
+ * accounts' contacts (AccountContact.accountId, indexed by migration 009), the cases raised for its accounts
+ * (ServiceCase.accountId, migration 010) or by those contacts, and the opportunities of its accounts; the graph is
+ * scored with the organisation model.
  *
  * @example
  * const view = await loadProfile360(store, unifiedId, { region: 'US' });
@@ -89,7 +90,11 @@ async function organizationParts(store: Store, shown: readonly ProfileMember[], 
   const summaries = new Map<string, ProfileSummary>((await store.profileSummaries([...new Set(profileOf.values())])).map((row) => [row.profile.unifiedId, summaryOf(row)] as const));
   const people = peopleOf(contacts.map((link) => ({ link, unifiedId: profileOf.get(str(link.data['individualId']) ?? '') })), summaries);
 
-  const cases = await store.linkedRecords('ServiceCase', 'contactId', individuals, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' });
+  // Its cases: those raised for one of its accounts (migration 010's index), and those of its people; a case
+  // with both links once.
+  const cases = new Map<string, StoredCimRecord>();
+  for (const c of await store.linkedRecords('ServiceCase', 'accountId', accountIds, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' })) cases.set(c.id, c);
+  for (const c of await store.linkedRecords('ServiceCase', 'contactId', individuals, { limit: PROFILE_LIMITS.cases, newestBy: 'createdDate' })) cases.set(c.id, c);
   const opportunities = await store.linkedRecords('Opportunity', 'accountId', accountIds, { limit: PROFILE_LIMITS.opportunities, newestBy: 'createdDate' });
 
   const comparisons = ORGANIZATION_KIND.comparisons();
@@ -97,7 +102,7 @@ async function organizationParts(store: Store, shown: readonly ProfileMember[], 
   const byId = new Map(members.map((m) => [m.recordId, m] as const));
   const graphMembers = orgs.map((o) => ({ record: o.record, system: o.system, label: memberLabel(byId.get(o.record.id)!) }));
   return {
-    members, accounts, people, cases, opportunities, engagement: [], consent: [],
+    members, accounts, people, cases: [...cases.values()], opportunities, engagement: [], consent: [],
     graph: matchGraph(graphMembers, comparisons, params, ORGANIZATION_KIND.deterministicRules),
   };
 }

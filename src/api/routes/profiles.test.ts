@@ -17,6 +17,7 @@ import { buildApp } from '../app.js';
 import type { ApiContext } from '../context.js';
 import { decideAndResolve } from '../profiles/decisions.js';
 import { generateToken, hashToken } from '../tokens.js';
+import { concordId, contentHash } from '../../core/ids.js';
 import { matchOrganizations } from '../../identity/store/match-organizations.js';
 import type { MemberRecord, Profile360, ProfileSummary } from '../profiles/view.js';
 
@@ -383,6 +384,29 @@ describe('profile routes', () => {
     }
     expect(views.flatMap((v) => v.people).some((p) => p.roles.length > 0 && typeof p.name === 'string')).toBe(true);
     expect(views.flatMap((v) => v.opportunities).length).toBeGreaterThan(0);
+    // A case raised for the company with no contact (a web-to-case form): found through the account alone.
+    const account = views.find((v) => v.accounts.length > 0)!.accounts[0]!;
+    const caseId = concordId('salesforce', 'Case', 'case-without-contact');
+    const data = { id: caseId, externalSourceId: 'salesforce', externalRecordId: 'case-without-contact', subject: 'Invoice portal down', status: 'New', accountId: account.recordId, createdDate: '2026-11-01T09:00:00.000Z' };
+    await store.commitPage({
+      runId: 'run-test', system: 'salesforce', stream: 'Case', deletions: [], deadLetters: [],
+      sourceRecords: [{ system: 'salesforce', stream: 'Case', recordId: 'case-without-contact', fields: data, hash: contentHash(data) }],
+      cimRecords: [{ record: { entity: 'ServiceCase', data }, id: caseId, hash: contentHash(data), source: { system: 'salesforce', stream: 'Case', recordId: 'case-without-contact' } }],
+    });
+    const owner = views.find((v) => v.accounts.some((a) => a.recordId === account.recordId))!;
+    const reread = (await get<Profile360>(`/api/profiles/${owner.unifiedId}`)).body;
+    expect(reread.cases.find((c) => c.recordId === caseId)).toMatchObject({ subject: 'Invoice portal down', status: 'New', system: 'salesforce' });
+    views.splice(views.indexOf(owner), 1, reread);
+    // Its cases include every case raised for one of its accounts, with or without a contact, each once.
+    let byAccount = 0;
+    for (const view of views) {
+      const raised = await store.linkedRecords('ServiceCase', 'accountId', view.accounts.map((a) => a.recordId), { limit: 50 });
+      byAccount += raised.length;
+      const shown = view.cases.map((c) => c.recordId);
+      expect(new Set(shown).size).toBe(shown.length);
+      if (raised.length < 50) for (const c of raised) expect(shown).toContain(c.id);
+    }
+    expect(byAccount).toBeGreaterThan(0);
   });
 
   it('split an organisation\'s record out and merge it back, keeping the organisation\'s id', async () => {

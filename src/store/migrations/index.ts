@@ -14,8 +14,9 @@ import { migration as writeBack } from './006-write-back.js';
 import { migration as writeBackEcho } from './007-write-back-echo.js';
 import { migration as leases } from './008-leases.js';
 import { migration as accountContacts } from './009-account-contacts.js';
+import { migration as accountCases } from './010-account-cases.js';
 import type { Migration } from './migration.js';
 
-export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack, writeBackEcho, leases, accountContacts];
+export const MIGRATIONS: readonly Migration[] = [initial, identity, apiTokens, profileSearch, identityBlocking, writeBack, writeBackEcho, leases, accountContacts, accountCases];
 
 export { MIGRATIONS_TABLE, pendingMigrations, type Migration } from './migration.js';

@@ -12,6 +12,7 @@ import { ConcordError } from '../../core/errors.js';
 import type { IdentityChanges, ProfileKind, ProfileStatus, UnifiedProfile } from '../../identity/store/types.js';
 import { PROFILE_LINKS } from '../migrations/004-profile-search.js';
 import { ACCOUNT_LINKS } from '../migrations/009-account-contacts.js';
+import { ACCOUNT_CASE_LINKS } from '../migrations/010-account-cases.js';
 import { fromJson, toIso, toStoredCimRecord } from '../rows.js';
 import type { CimRecordsTable } from '../schema.js';
 import type { StoreDialect } from '../store.js';
@@ -195,7 +196,7 @@ export function profileSearchQueries<S>(kysely: Kysely<S>, dialect: StoreDialect
   const k = kysely as Kysely<unknown>;
   const d = db(k);
   const live = dialect === 'postgres' ? false : 0;
-  const links = new Set([...PROFILE_LINKS, ...ACCOUNT_LINKS].map(([entity, field]) => `${entity}.${field}`));
+  const links = new Set([...PROFILE_LINKS, ...ACCOUNT_LINKS, ...ACCOUNT_CASE_LINKS].map(([entity, field]) => `${entity}.${field}`));
 
   const queries: ProfileSearchStore = {
     async searchProfiles(terms, options) {

@@ -11,10 +11,11 @@ import type { ProfileKind, UnifiedProfile } from '../../identity/store/types.js'
 import type { StoredCimRecord } from '../store.js';
 import type { PROFILE_LINKS } from '../migrations/004-profile-search.js';
 import type { ACCOUNT_LINKS } from '../migrations/009-account-contacts.js';
+import type { ACCOUNT_CASE_LINKS } from '../migrations/010-account-cases.js';
 import type { SearchKey, SearchTerm } from './keys.js';
 
-/** An (entity, JSON field) pair with an index (see migrations 004 and 009). */
-export type ProfileLink = (typeof PROFILE_LINKS)[number] | (typeof ACCOUNT_LINKS)[number];
+/** An (entity, JSON field) pair with an index (see migrations 004, 009 and 010). */
+export type ProfileLink = (typeof PROFILE_LINKS)[number] | (typeof ACCOUNT_LINKS)[number] | (typeof ACCOUNT_CASE_LINKS)[number];
 export type LinkedEntity = ProfileLink[0];
 export type LinkField<E extends LinkedEntity> = Extract<ProfileLink, readonly [E, string]>[1];
 
