@@ -6,6 +6,10 @@
  */
 import type { Migration } from './migration.js';
 
+/** The key index, also dropped and built again by a full run's bulk load (`applyBlockingChanges`). */
+export const BLOCKING_KEY_INDEX = 'identity_blocking_keys_key';
+export const CREATE_BLOCKING_KEY_INDEX = `CREATE INDEX ${BLOCKING_KEY_INDEX} ON identity_blocking_keys (rule, key)`;
+
 function statements(): string[] {
   return [
     `CREATE TABLE identity_blocking_keys (
@@ -14,7 +18,7 @@ function statements(): string[] {
       key text NOT NULL,
       PRIMARY KEY (record_id, rule)
     )`,
-    'CREATE INDEX identity_blocking_keys_key ON identity_blocking_keys (rule, key)',
+    CREATE_BLOCKING_KEY_INDEX,
     'CREATE INDEX cim_records_updated ON cim_records (updated_at)',
   ];
 }

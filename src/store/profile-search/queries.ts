@@ -95,6 +95,7 @@ async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, u
   const live = dialect === 'postgres' ? false : 0;
   const field = (alias: string, name: string) => jsonField(dialect, name, alias);
   let written = 0;
+  const pending: Array<{ kind: SearchKind; value: string; unified_id: string }> = [];
   for (const ids of chunks([...new Set(unifiedIds)])) {
     await d.deleteFrom('profile_search').where('unified_id', 'in', ids).execute();
     const profiles = await d.selectFrom('unified_profiles').select(['unified_id', 'attributes']).where('unified_id', 'in', ids).where('status', '=', 'active').execute();
@@ -152,12 +153,17 @@ async function reindexProfiles(kysely: Kysely<unknown>, dialect: StoreDialect, u
         else (member.phones as Array<string | undefined>).push(str(row.e164) ?? str(row.phone));
       }
     }
-    const rows = profiles.flatMap((p) => profileSearchKeys({
-      unifiedId: p.unified_id, attributes: fromJson(p.attributes), members: membersOf.get(p.unified_id) ?? [],
-    }).map((k) => ({ kind: k.kind, value: k.value, unified_id: p.unified_id })));
-    for (const part of chunks(rows)) await d.insertInto('profile_search').values(part).onConflict((oc) => oc.doNothing()).execute();
-    written += rows.length;
+    for (const p of profiles) {
+      for (const k of profileSearchKeys({ unifiedId: p.unified_id, attributes: fromJson(p.attributes), members: membersOf.get(p.unified_id) ?? [] })) {
+        pending.push({ kind: k.kind, value: k.value, unified_id: p.unified_id });
+      }
+    }
   }
+  // Written in key order once every old row is gone: consecutive rows then land in the same pages of the
+  // (kind, value) index instead of one random page each, which matters when a full run indexes every profile.
+  pending.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : a.unified_id < b.unified_id ? -1 : a.unified_id > b.unified_id ? 1 : 0));
+  for (const part of chunks(pending)) await d.insertInto('profile_search').values(part).onConflict((oc) => oc.doNothing()).execute();
+  written += pending.length;
   return written;
 }
 
