@@ -719,13 +719,15 @@ async function resolveChanged(store: Store, options: ResolveStoreOptions, params
   await assembleMany(store, candidates, options.region, persons);
   if (candidates.size > 0 && keyed.length > 0) {
     // Only pairs across the two sets: a stored record reached through another stored one shares its old profile,
-    // which step 5 adds. The caps that matter are those of the re-keyed records' keys (a cross pair shares one).
+    // which step 5 adds. The caps that matter are those of the re-keyed records' keys (a cross pair shares one),
+    // counted in step 3; their guard state is `over` from step 2.
     const stored = [...candidates].filter((id) => persons.has(id)).sort().map((id) => persons.get(id)!.record);
-    const settings = await partSettings(counts, keyed);
+    const excludedKeys = PERSON_BLOCKING_RULES.map(() => new Set<number>());
+    for (const k of newBlockKeys) if (counts.now(k.rule, k.key) > MAX_BLOCK_SIZE) excludedKeys[k.rule]!.add(Number(k.key));
     const storedOver = await overSets(counts, stored);
-    const over = settings.over.map((values, g) => new Set([...values, ...storedOver[g]!]));
-    const probe = matchingCandidates(keyed, stored, { ...modelOptions(options), over, excludedKeys: settings.excludedKeys, parameters: params });
-    for (const i of probe.matched) affected.add(stored[i]!.id);
+    const bothOver = over.map((values, g) => new Set([...values, ...storedOver[g]!]));
+    const matched = matchingCandidates(keyed, stored, { ...modelOptions(options), over: bothOver, excludedKeys, parameters: params });
+    for (const i of matched) affected.add(stored[i]!.id);
   }
 
   // 5. Closure over old profiles and decisions.

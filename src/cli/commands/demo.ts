@@ -88,7 +88,7 @@ export const registerDemo: RegisterCommand = (program, ctx, setExit) => {
       }
       if (!opts.json) {
         ctx.output.out(`\ndemo finished in ${((performance.now() - started) / 1000).toFixed(1)}s. Try next:`);
-        // Every hint names the config: \`npx\` finds this package from the project, not from a demo dir elsewhere.
+        // Every hint names the config: `npx` finds this package from the project, not from a demo dir elsewhere.
         ctx.output.out(`  npx concord sync --config ${join(files.dir, 'concord.yaml')}   # a second sync finds everything unchanged`);
         ctx.output.out(`  npx concord runs show ${report.runId} --config ${join(files.dir, 'concord.yaml')}`);
         ctx.output.out(`  npx concord profiles list --config ${join(files.dir, 'concord.yaml')}   # unified profiles; then profiles show <id>`);

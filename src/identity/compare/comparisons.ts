@@ -122,7 +122,8 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
       if (jw >= lowest) {
         for (let i = 0; i < thresholds.length; i++) if (jw >= thresholds[i]!) return firstJw + i;
       }
-      // Crossed with typos; only for names unlike as they stand, so the two extra passes are rarely run.
+      // Crossed with typos; only for names unlike as they stand. Most non-matching pairs get here: the bound of
+      // jaroWinklerAtLeast settles nearly all of them without a Jaro pass.
       if (xo !== undefined && yo !== undefined && jaroWinklerAtLeast(x, yo, swapThreshold) >= swapThreshold && jaroWinklerAtLeast(y, xo, swapThreshold) >= swapThreshold) return swapLevel;
       if (damerauLevenshtein(x, y, 1) <= 1) return dlLevel;
       if (usePhonetic) {

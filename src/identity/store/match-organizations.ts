@@ -12,6 +12,7 @@
  */
 import { ConcordError } from '../../core/errors.js';
 import { ORGANIZATION_BLOCKING_RULES, ORGANIZATION_DETERMINISTIC_RULES } from '../csv/organization-defaults.js';
+import type { OrganizationAttributes } from '../normalize/features.js';
 import { buildOrganizationMatchFeatures } from '../normalize/organization.js';
 import { groupByProfile, ORGANIZATION_KIND, savedParameters, type ProfileCandidate } from '../resolve.js';
 import type { IdentityRecord } from '../types.js';
@@ -20,19 +21,11 @@ import { regionOf } from './assemble.js';
 import { assembleOrganizations } from './assemble-organizations.js';
 import { matchRecord } from './match.js';
 
-/** Company attributes of a look-up; give at least one of name, website, phone, identifier. */
-export interface OrganizationQuery {
-  name?: string | undefined;
-  website?: string | undefined;
-  phone?: string | undefined;
-  street?: string | undefined;
-  city?: string | undefined;
-  postcode?: string | undefined;
-  /** Country name or ISO code; the default region when absent. */
-  country?: string | undefined;
-  /** Registration, tax or DUNS number. */
-  identifier?: string | undefined;
-}
+/**
+ * Company attributes of a look-up (the feature builder's): give at least one of name, website, phone,
+ * identifier; `country` (name or ISO code) defaults to the region.
+ */
+export type OrganizationQuery = OrganizationAttributes;
 
 /** The attributes a look-up needs at least one of: the rest only refine a match. */
 export const ORGANIZATION_QUERY_KEYS = ['name', 'website', 'phone', 'identifier'] as const;
@@ -49,10 +42,7 @@ export async function matchOrganizations(store: Store, query: OrganizationQuery,
     });
   }
   const region = regionOf(query.country) ?? options.region;
-  const features = buildOrganizationMatchFeatures(
-    { name: query.name, website: query.website, phone: query.phone, street: query.street, city: query.city, postcode: query.postcode, country: query.country, identifier: query.identifier },
-    { region },
-  );
+  const features = buildOrganizationMatchFeatures(query, { region });
   const stored: IdentityRecord[] = [];
   for await (const batch of assembleOrganizations(store, { region: options.region })) for (const o of batch) stored.push(o.record);
   // As resolution sees them: a chain's switchboard number shared by many sites is cleared before matching.

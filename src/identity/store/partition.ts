@@ -164,7 +164,7 @@ export function clusterPart(records: readonly IdentityRecord[], options: PartOpt
  * matchingCandidates(keyed, stored, { comparisons, blockingRules, deterministicRules, guards, over, excludedKeys, parameters, threshold: 0.9 });
  * // Set { 0, 4 }: indices into `stored`
  */
-export function matchingCandidates(keyed: readonly IdentityRecord[], candidates: readonly IdentityRecord[], options: Omit<PartOptions, 'decisions'>): { matched: Set<number>; candidatePairs: number } {
+export function matchingCandidates(keyed: readonly IdentityRecord[], candidates: readonly IdentityRecord[], options: Omit<PartOptions, 'decisions'>): Set<number> {
   const result = linkRecords(applyGuards(keyed, options.guards, options.over), applyGuards(candidates, options.guards, options.over), {
     comparisons: options.comparisons, blockingRules: options.blockingRules, deterministicRules: options.deterministicRules,
     threshold: options.threshold, seed: options.seed ?? 1, excludedKeys: options.excludedKeys, maxBlockSize: MAX_BLOCK_SIZE,
@@ -172,5 +172,5 @@ export function matchingCandidates(keyed: readonly IdentityRecord[], candidates:
   });
   const matched = new Set<number>();
   for (let k = 0; k < result.links.count; k++) matched.add(result.links.right[k]!);
-  return { matched, candidatePairs: result.candidatePairs };
+  return matched;
 }
