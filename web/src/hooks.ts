@@ -37,7 +37,11 @@ export function useApi<T>(path: string | null, query?: Query): ApiState<T> {
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true, error: undefined }));
     api.get<T>(path, query, controller.signal).then(
-      (data) => setState({ data, error: undefined, loading: false }),
+      // An answer whose body was already read when a newer request aborted it still resolves: drop it, or a
+      // reload's fresh answer could be overwritten by the older one arriving last.
+      (data) => {
+        if (!controller.signal.aborted) setState({ data, error: undefined, loading: false });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         setState({ data: undefined, error: error instanceof Error ? error : new Error(String(error)), loading: false });
