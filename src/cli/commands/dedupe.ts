@@ -1,7 +1,7 @@
 /**
  * `concord dedupe` and `concord link`: identity resolution over CSV files, no store needed. People or
  * organisations, chosen from the columns unless `--entity` says.
- *   concord dedupe people.csv --id rec_id [--map col=attribute …] [--out clusters.csv] [--threshold 0.9] [--entity person|organization] [--json]
+ *   concord dedupe people.csv --id rec_id [--map col=attribute …] [--out clusters.csv] [--pairs pairs.csv] [--threshold 0.9] [--entity person|organization] [--json]
  *   concord link a.csv b.csv --id rec_id [--map …] [--out links.csv] [--threshold 0.9] [--one-to-one] [--entity …] [--json]
  */
 import { resolve } from 'node:path';
@@ -15,6 +15,8 @@ interface CommonOptions {
   id: string;
   map: string[];
   out?: string;
+  pairs?: string;
+  withinClusters?: boolean;
   threshold?: string;
   region?: string;
   entity?: string;
@@ -33,6 +35,8 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .requiredOption('--id <column>', 'column holding the record id')
     .option('--map <column=attribute>', 'map a column to an attribute (first_name, last_name, dob, email, phone, address_1, city, postcode, identifier, company, website, … or ignore); repeatable', collect, [])
     .option('--out <file>', 'write record_id,cluster_id here')
+    .option('--pairs <file>', 'write the matched pairs here: left_id,right_id,probability,found_by (blocking, or cluster when scored because the records share a cluster)')
+    .option('--no-within-clusters', 'do not score the pairs inside a cluster that blocking never produced (the clusters are the same either way; only the matched pairs differ)')
     .option('--threshold <p>', 'match probability threshold, 0 < p ≤ 1', '0.9')
     .option('--region <code>', 'default country for phone numbers without a country code (e.g. US, GB, AU)')
     .option('--entity <kind>', 'person or organization (default: organization when there is a company / site-name column and no person-name column)')
@@ -40,9 +44,14 @@ export const registerDedupe: RegisterCommand = (program, ctx) => {
     .option('--no-term-frequencies', 'score an exact name or city match the same whatever the value (default: a rare shared value weighs more, a common one less)')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, opts: CommonOptions) => {
-      const summary = await runDedupeCsv({ file: resolve(file), ...common(opts), ...(opts.out !== undefined && { out: resolve(opts.out) }) });
+      const summary = await runDedupeCsv({
+        file: resolve(file), ...common(opts), withinClusters: opts.withinClusters !== false,
+        ...(opts.out !== undefined && { out: resolve(opts.out) }), ...(opts.pairs !== undefined && { pairs: resolve(opts.pairs) }),
+      });
       const { result: _result, parameters: _parameters, ...rest } = summary;
-      print(ctx.output, opts.json === true, { ...rest, matchedPairs: summary.matchedPairs, clusters: summary.clusters, termFrequencies: adjusted(summary) }, [['clusters', summary.clusters]], summary);
+      print(ctx.output, opts.json === true, { ...rest, matchedPairs: summary.matchedPairs, clusters: summary.clusters, termFrequencies: adjusted(summary) }, [
+        ['of which scored within clusters', summary.withinClusterPairs], ['clusters', summary.clusters],
+      ], summary);
     });
 
   program
@@ -99,7 +108,7 @@ function parseThreshold(text: string): number {
   return value;
 }
 
-function print(output: Output, json: boolean, data: object, extra: [string, number][], summary: JobSummary & { out?: string }): void {
+function print(output: Output, json: boolean, data: object, extra: [string, number][], summary: JobSummary & { out?: string; pairs?: string }): void {
   if (json) {
     output.out(JSON.stringify(data, null, 2));
     return;
@@ -121,4 +130,5 @@ function print(output: Output, json: boolean, data: object, extra: [string, numb
   for (const w of summary.blockingWarnings) output.err(`warning: blocking rule "${w.rule}" skipped key "${w.key}": ${w.records} records (cap ${w.cap})`);
   for (const d of summary.droppedIdentifiers) output.err(`warning: ${d.key} "${d.value}" is on ${d.records} records; it no longer links them`);
   if (summary.out !== undefined) output.err(`wrote ${summary.out}`);
+  if (summary.pairs !== undefined) output.err(`wrote ${summary.pairs}`);
 }

@@ -55,6 +55,42 @@ describe('dedupeRecords', () => {
     expect(again.clusters.clusterOf[0]).not.toBe(again.clusters.clusterOf[1]);
   });
 
+  it('scores the pairs inside a cluster that blocking missed, on request, without changing the clusters', () => {
+    // Per person: the original, a copy without email (blocked with it by first name) and a copy with another first
+    // name (blocked with it by email); the two copies share no blocking key, only the cluster.
+    const random = mulberry32(21);
+    const word = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    const records: ReturnType<typeof rec>[] = [];
+    const truth: string[] = [];
+    for (let e = 0; e < 200; e++) {
+      const person = { first: word(5), last: word(7), email: `${word(6)}@x.io`, city: word(4) };
+      for (const p of [person, { ...person, email: '' }, { ...person, first: word(5) }]) {
+        records.push(rec(`r${records.length}`, p));
+        truth.push(String(e));
+      }
+    }
+    const rules = [{ name: 'first', parts: ['first'] }, { name: 'email', parts: ['email'] }];
+    const plain = dedupeRecords(records, { comparisons, blockingRules: rules, randomPairs: 20_000 });
+    const within = dedupeRecords(records, { comparisons, blockingRules: rules, randomPairs: 20_000, scoreWithinClusters: true });
+    const capped = dedupeRecords(records, { comparisons, blockingRules: rules, randomPairs: 20_000, scoreWithinClusters: true, withinClusterLimit: 2 });
+    expect(plain.withinClusterPairs).toBe(0);
+    expect(capped.withinClusterPairs).toBe(0);
+    expect(within.clusters.clusterIds).toEqual(plain.clusters.clusterIds);
+    expect(within.withinClusterPairs).toBeGreaterThan(150);
+    expect(within.matches.count).toBe(plain.matches.count + within.withinClusterPairs);
+    const key = (m: typeof within.matches, k: number) => `${Math.min(m.left[k]!, m.right[k]!)}-${Math.max(m.left[k]!, m.right[k]!)}`;
+    const keys = Array.from({ length: within.matches.count }, (_, k) => key(within.matches, k));
+    expect(new Set(keys).size).toBe(keys.length);
+    for (let k = plain.matches.count; k < within.matches.count; k++) {
+      const [a, b] = [within.matches.left[k]!, within.matches.right[k]!];
+      expect(within.clusters.clusterOf[a]).toBe(within.clusters.clusterOf[b]);
+      expect(within.matches.probability[k]).toBeGreaterThanOrEqual(0.9);
+      expect(a % 3 === 1 && b === a + 1).toBe(true);
+    }
+    expect(pairwiseScores(within.matches, truth).recall).toBeGreaterThan(pairwiseScores(plain.matches, truth).recall + 0.25);
+    expect(pairwiseScores(within.matches, truth).precision).toBe(1);
+  });
+
   it('names an override that points at an unknown record', () => {
     const { records } = population(30, 13);
     expect(() => dedupeRecords(records, { comparisons, blockingRules, randomPairs: 1000, alwaysMatch: [['r0', 'nobody']] })).toThrow(/override names record nobody/);

@@ -14,7 +14,7 @@ import type { BlockingStats } from '../block/candidate-pairs.js';
 import { DEFAULT_BLOCKING_PLACEHOLDERS, placeholderSet, type BlockingRule } from '../block/rules.js';
 import { compareCandidates, type CandidatePairs } from '../score/candidates.js';
 import { vectorCodec } from '../score/comparison-vector.js';
-import type { DeterministicRule } from '../score/deterministic.js';
+import { matchingRule, type DeterministicRule } from '../score/deterministic.js';
 import { probabilityFromWeight, type ModelParameters } from '../score/parameters.js';
 import { pairWeights, type TermFrequencyOption } from '../score/term-frequency.js';
 import { trainModel } from '../score/train.js';
@@ -52,6 +52,16 @@ export interface DedupeOptions extends ResolveOptions {
   /** Pairs of record ids. */
   readonly alwaysMatch?: readonly (readonly [string, string])[];
   readonly neverMatch?: readonly (readonly [string, string])[];
+  /**
+   * After clustering, also score the pairs inside each cluster of 3 to `withinClusterLimit` records that blocking
+   * never produced, and add those at or above the threshold to `matches` (at its end: see
+   * `DedupeResult.withinClusterPairs`). Clusters do not change — their records are already together — but the list
+   * of matched pairs then holds what the model says of every pair in a profile, not only of the blocked ones
+   * (blocking as a second pass over what the first one joined, as in iterative blocking). Default false.
+   */
+  readonly scoreWithinClusters?: boolean;
+  /** Largest cluster whose pairs are scored by `scoreWithinClusters` (default 50: at most 1,225 pairs each). */
+  readonly withinClusterLimit?: number;
 }
 
 export interface LinkOptions extends ResolveOptions {
@@ -78,6 +88,8 @@ export interface Timings {
   trainSeconds: number;
   scoreSeconds: number;
   clusterSeconds: number;
+  /** Scoring the pairs inside clusters that blocking missed (`scoreWithinClusters`); 0 when off. */
+  withinClusterSeconds: number;
 }
 
 export interface ResolveSummary {
@@ -95,6 +107,11 @@ export interface ResolveSummary {
 
 export interface DedupeResult extends ResolveSummary {
   readonly clusters: ClusterResult;
+  /**
+   * How many of `matches` (its last ones) were found by `scoreWithinClusters`: pairs inside a cluster that
+   * blocking never produced, scored at or above the threshold. 0 when off.
+   */
+  readonly withinClusterPairs: number;
 }
 
 export interface LinkResult extends ResolveSummary {
@@ -109,8 +126,8 @@ export interface LinkResult extends ResolveSummary {
  * dedupeRecords(records, { comparisons, blockingRules, neverMatch: [['c1', 'c9']] }).clusters.clusters;
  */
 export function dedupeRecords(records: readonly IdentityRecord[], options: DedupeOptions): DedupeResult {
-  const summary = resolveCore(records, undefined, options);
-  const started = performance.now();
+  const { summary, scorePair } = resolveCore(records, undefined, options);
+  let started = performance.now();
   const position = new Map<string, number>();
   const ids = summary.matchedRecords.map((r, i) => (position.set(r.id, i), r.id));
   if (position.size !== ids.length) throw duplicateIds(ids);
@@ -120,7 +137,60 @@ export function dedupeRecords(records: readonly IdentityRecord[], options: Dedup
     ...(options.neverMatch && { neverMatch: options.neverMatch.map(toIndex) }),
   });
   summary.timings.clusterSeconds = (performance.now() - started) / 1000;
-  return { ...summary, clusters };
+  if (options.scoreWithinClusters !== true) return { ...summary, clusters, withinClusterPairs: 0 };
+  started = performance.now();
+  const limit = options.withinClusterLimit ?? 50;
+  const added = scoreWithinClusters(clusters.clusterOf, clusters.clusters, summary.matches, limit, scorePair);
+  summary.timings.withinClusterSeconds = (performance.now() - started) / 1000;
+  return { ...summary, matches: added.matches, clusters, withinClusterPairs: added.count };
+}
+
+/** The score of one pair of record indices with the trained model, deterministic rules included. */
+type PairScorer = (a: number, b: number) => { probability: number; weight: number; rule: number };
+
+/**
+ * Scores every pair inside clusters of 3 to `limit` records that is not already a match, and appends those at
+ * or above the threshold (pairs blocking produced and scored below it score the same again and stay out).
+ * Members are taken in index order, so the result does not depend on the order of the matches.
+ */
+function scoreWithinClusters(clusterOf: Int32Array, clusterCount: number, matches: ScoredPairs, limit: number, scorePair: PairScorer): { matches: ScoredPairs; count: number } {
+  const n = clusterOf.length;
+  const size = new Int32Array(clusterCount);
+  for (let i = 0; i < n; i++) size[clusterOf[i]!]!++;
+  // Members of the clusters in range, grouped by cluster (counting sort).
+  const start = new Int32Array(size.length + 1);
+  for (let c = 0; c < size.length; c++) start[c + 1] = start[c]! + (size[c]! >= 3 && size[c]! <= limit ? size[c]! : 0);
+  const members = new Int32Array(start[size.length]!);
+  const fill = start.slice(0, size.length);
+  for (let i = 0; i < n; i++) {
+    const c = clusterOf[i]!;
+    if (size[c]! >= 3 && size[c]! <= limit) members[fill[c]!++] = i;
+  }
+  // Matched pairs among those members, as lo * n + hi (exact in a double up to 2^53 / n² = 94 M records).
+  const matched = new Set<number>();
+  for (let k = 0; k < matches.count; k++) {
+    const a = matches.left[k]!;
+    const b = matches.right[k]!;
+    const s = size[clusterOf[a]!]!;
+    if (s >= 3 && s <= limit) matched.add(Math.min(a, b) * n + Math.max(a, b));
+  }
+  const sink = new PairSink();
+  for (let k = 0; k < matches.count; k++) sink.push(matches.left[k]!, matches.right[k]!, matches.probability[k]!, matches.weight[k]!, matches.rule[k]!);
+  let count = 0;
+  for (let c = 0; c < size.length; c++) {
+    for (let i = start[c]!; i < start[c + 1]!; i++) {
+      for (let j = i + 1; j < start[c + 1]!; j++) {
+        const a = members[i]!;
+        const b = members[j]!;
+        if (matched.has(a * n + b)) continue;
+        const scored = scorePair(a, b);
+        if (scored.probability < 0) continue;
+        sink.push(a, b, scored.probability, scored.weight, scored.rule);
+        count++;
+      }
+    }
+  }
+  return { matches: sink.done(), count };
 }
 
 /**
@@ -133,7 +203,7 @@ export function linkRecords(left: readonly IdentityRecord[], right: readonly Ide
   const all = [...left, ...right];
   const sides = new Uint8Array(all.length);
   sides.fill(1, left.length);
-  const summary = resolveCore(all, sides, options);
+  const { summary } = resolveCore(all, sides, options);
   const started = performance.now();
   const matches = options.oneToOne ? oneToOne(summary.matches) : summary.matches;
   const shift = (pairs: ScoredPairs): ScoredPairs => ({ ...pairs, right: pairs.right.map((r) => r - left.length) });
@@ -141,8 +211,12 @@ export function linkRecords(left: readonly IdentityRecord[], right: readonly Ide
   return { ...summary, links: shift(matches) };
 }
 
-function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undefined, options: ResolveOptions): ResolveSummary {
-  const timings: Timings = { guardSeconds: 0, blockIndexSeconds: 0, compareSeconds: 0, trainSeconds: 0, scoreSeconds: 0, clusterSeconds: 0 };
+/**
+ * Everything but clustering; also returns a scorer of any pair of record indices with the same model, rules and
+ * threshold (probability -1 below it), for pairs blocking did not produce.
+ */
+function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undefined, options: ResolveOptions): { summary: ResolveSummary; scorePair: PairScorer } {
+  const timings: Timings = { guardSeconds: 0, blockIndexSeconds: 0, compareSeconds: 0, trainSeconds: 0, scoreSeconds: 0, clusterSeconds: 0, withinClusterSeconds: 0 };
   const threshold = options.threshold ?? 0.9;
   if (!(threshold > 0 && threshold <= 1)) throw new ConcordError('THRESHOLD_INVALID', `threshold must be in (0, 1], got ${threshold}`, { kind: 'usage' });
   let t = performance.now();
@@ -193,10 +267,20 @@ function resolveCore(input: readonly IdentityRecord[], sides: Uint8Array | undef
     else if (review !== undefined && probability >= review) reviewed.push(candidates.left[k]!, candidates.right[k]!, probability, weight, -1);
   }
   timings.scoreSeconds = lap();
-  return {
+  const scorePair: PairScorer = (a, b) => {
+    const ra = records[a]!;
+    const rb = records[b]!;
+    const weight = weightOf(codec.encodePair(ra, rb), a, b);
+    const probability = probabilityFromWeight(weight);
+    if (probability >= threshold) return { probability, weight, rule: -1 };
+    const rule = rules.length === 0 ? -1 : matchingRule(ra, rb, rules, placeholderValues);
+    return rule >= 0 ? { probability: 1, weight, rule } : { probability: -1, weight, rule: -1 };
+  };
+  const summary: ResolveSummary = {
     records: records.length, candidatePairs: candidates.count, blocking: candidates.blocking, parameters,
     matches: matches.done(), review: reviewed.done(), dropped, matchedRecords: records, timings,
   };
+  return { summary, scorePair };
 }
 
 /**

@@ -63,7 +63,10 @@ export interface JobSummary {
 
 export interface DedupeJobSummary extends JobSummary {
   readonly clusters: number;
+  /** Of `matchedPairs`, those scored after clustering because their records share a cluster (see `scoreWithinClusters`). */
+  readonly withinClusterPairs: number;
   readonly out?: string;
+  readonly pairs?: string;
 }
 
 export interface LinkJobSummary extends JobSummary {
@@ -112,13 +115,26 @@ function preGuard(records: IdentityRecord[], entity: EntityKind): { records: Ide
   return entity === 'organization' ? guardChainPhones(records) : { records, dropped: [] };
 }
 
+export interface DedupeCsvOptions extends CsvJobOptions {
+  readonly file: string;
+  /** Where to write `record_id,cluster_id`. */
+  readonly out?: string;
+  /** Where to write the matched pairs: `left_id,right_id,probability,found_by` (`blocking` or `cluster`). */
+  readonly pairs?: string;
+  /**
+   * Also score the pairs inside each cluster that blocking never produced (default true; clusters are the same
+   * either way, only the matched pairs differ — see `DedupeOptions.scoreWithinClusters`).
+   */
+  readonly withinClusters?: boolean;
+}
+
 /**
- * Deduplicates one file; writes `record_id,cluster_id` to `out` when given.
+ * Deduplicates one file; writes `record_id,cluster_id` to `out` and the matched pairs to `pairs` when given.
  *
  * @example
  * await runDedupeCsv({ file: 'dataset1.csv', idColumn: 'rec_id', threshold: 0.95 });
  */
-export async function runDedupeCsv(options: CsvJobOptions & { file: string; out?: string }): Promise<DedupeJobSummary & { result: DedupeResult }> {
+export async function runDedupeCsv(options: DedupeCsvOptions): Promise<DedupeJobSummary & { result: DedupeResult }> {
   const started = performance.now();
   let choice: EntityChoice | undefined;
   const read = await readIdentityCsv(options.file, {
@@ -129,14 +145,22 @@ export async function runDedupeCsv(options: CsvJobOptions & { file: string; out?
   const entity = choice ?? { entity: 'person', reason: 'empty file' };
   const readSeconds = (performance.now() - started) / 1000;
   const { records, dropped } = preGuard(await withFeatures(read.records, options, entity.entity), entity.entity);
-  const result = dedupeRecords(records, resolveOptions(options, entity.entity));
+  const result = dedupeRecords(records, { ...resolveOptions(options, entity.entity), scoreWithinClusters: options.withinClusters ?? true });
   if (options.out !== undefined) {
     await writeLines(options.out, 'record_id,cluster_id', records.length, (i) => `${csvCell(records[i]!.id)},${csvCell(result.clusters.clusterIds[i]!)}`);
+  }
+  if (options.pairs !== undefined) {
+    const { matches, withinClusterPairs } = result;
+    const fromBlocking = matches.count - withinClusterPairs;
+    await writeLines(options.pairs, 'left_id,right_id,probability,found_by', matches.count, (k) =>
+      `${csvCell(records[matches.left[k]!]!.id)},${csvCell(records[matches.right[k]!]!.id)},${matches.probability[k]!.toFixed(6)},${k < fromBlocking ? 'blocking' : 'cluster'}`);
   }
   return {
     ...summaryOf(result, mapping, started, readSeconds, entity, dropped),
     clusters: result.clusters.clusters,
+    withinClusterPairs: result.withinClusterPairs,
     ...(options.out !== undefined && { out: options.out }),
+    ...(options.pairs !== undefined && { pairs: options.pairs }),
     result,
   };
 }
