@@ -2,7 +2,8 @@
  * Identity resolution: accuracy on the labelled public sets and end-to-end scale on generated people.
  * Run: `node --import tsx bench/identity.ts` (BENCH_SCALE=200000 for a smaller scale run; BENCH_SCALE=0 skips it;
  * BENCH_WORKERS=1 builds the features on one thread, default 2; BENCH_ACCURACY=0 skips the labelled sets;
- * BENCH_TF=0 scores without term-frequency adjustments, for before/after figures).
+ * BENCH_TF=0 scores without term-frequency adjustments, BENCH_PACKED=0 compares over the feature objects, for
+ * before/after figures).
  *
  * Accuracy (../shared/datasets, skipped with a reason when absent): FEBRL 1, 2, 3 dedupe; FEBRL 4a × 4b link
  * (all pairs above the threshold, and one-to-one); splink fake_1000 dedupe. Reported: pairwise precision /
@@ -35,6 +36,8 @@ const WORKERS = Number(process.env['BENCH_WORKERS'] ?? 2);
 /** Term-frequency adjustments off with BENCH_TF=0 (default on, as the CSV jobs and the store). */
 const TF_OFF = process.env['BENCH_TF'] === '0';
 const tfResolve = TF_OFF ? { resolve: { termFrequencies: false } } : {};
+/** Compare over the feature objects instead of the packed copy with BENCH_PACKED=0 (default packed, as every caller). */
+const PACKED_OFF = process.env['BENCH_PACKED'] === '0';
 const f = (x: number): string => x.toFixed(4);
 const rows: string[] = [];
 
@@ -169,7 +172,7 @@ async function scale(n: number): Promise<void> {
   const records: IdentityRecord[] = features.map((f, i) => ({ id: `p${i}`, features: f }));
   features.length = 0;
   const featureSeconds = (performance.now() - t0) / 1000;
-  const result = dedupeRecords(records, { comparisons: personComparisons(), blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS, scoreWithinClusters: true, ...(TF_OFF && { termFrequencies: false }) });
+  const result = dedupeRecords(records, { comparisons: personComparisons(), blockingRules: PERSON_BLOCKING_RULES, deterministicRules: PERSON_DETERMINISTIC_RULES, guards: PERSON_GUARDS, scoreWithinClusters: true, ...(TF_OFF && { termFrequencies: false }), ...(PACKED_OFF && { packed: false }) });
   const total = (performance.now() - t0) / 1000;
   const t = result.timings;
   const pairs = clusterPairScores(result.clusters.clusterOf, truth);

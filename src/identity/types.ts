@@ -36,7 +36,25 @@ export interface Comparison {
   compare(a: IdentityRecord, b: IdentityRecord): number;
   /** The two values compared, for explanations (`['jon', 'john']`). */
   values(a: IdentityRecord, b: IdentityRecord): readonly [unknown, unknown];
+  /**
+   * What `compare` computes, for comparisons made by the factories of `compare/comparisons.ts` with the default
+   * placeholder handling: lets the packed comparer (`compare/packed.ts`) run the same levels over a compact copy
+   * of the features. Absent on hand-written comparisons, which always run as `compare`.
+   */
+  readonly plan?: ComparisonPlan;
 }
+
+/** A factory comparison's parameters (see `Comparison.plan`). */
+export type ComparisonPlan =
+  | { readonly type: 'name'; readonly key: string; readonly thresholds: readonly number[]; readonly nicknames: boolean; readonly phonetic: boolean; readonly swappedWith: string | undefined; readonly swapThreshold: number }
+  | { readonly type: 'dob' }
+  | { readonly type: 'email'; readonly localThreshold: number }
+  | { readonly type: 'phone' }
+  | { readonly type: 'address'; readonly tokenThreshold: number; readonly tokenFloor: number; readonly jaroWinklerThreshold: number }
+  | { readonly type: 'postcode'; readonly key: string }
+  | { readonly type: 'exact'; readonly key: string }
+  | { readonly type: 'string'; readonly key: string; readonly thresholds: readonly number[] }
+  | { readonly type: 'identifier'; readonly key: string };
 
 /** One candidate pair with its comparison vector (a level per comparison). */
 export interface ComparedPair {

@@ -35,6 +35,11 @@ export interface BlockingOptions {
    * the records whose caps were counted over all of them (incremental resolution).
    */
   readonly excludedKeys?: ReadonlyArray<ReadonlySet<number> | undefined>;
+  /**
+   * Called with each record, in index order, in the pass that reads every record's keys — so another per-record
+   * job (packing the compared features) reads the record while it is in cache.
+   */
+  readonly visit?: (record: IdentityRecord, index: number) => void;
 }
 
 export interface BlockWarning {
@@ -102,8 +107,10 @@ export function buildBlockIndex(records: readonly IdentityRecord[], rules: reado
   // records, nearly every feature read a cache miss; this is one sweep, and the rules read only typed arrays.
   const stride = rules.length;
   const keyIds = new Int32Array(records.length * stride);
+  const visit = options.visit;
   for (let i = 0, x = 0; i < records.length; i++) {
     const record = records[i]!;
+    if (visit !== undefined) visit(record, i);
     for (let r = 0; r < stride; r++, x++) keyIds[x] = blockingHash(record, rules[r]!, placeholders);
   }
   const scratch = indexScratch(records.length);

@@ -106,6 +106,7 @@ export function nameComparison(key: string, options: NameComparisonOptions = {})
   return {
     name: options.name ?? key,
     levels,
+    ...(!forced && { plan: { type: 'name', key, thresholds, nicknames: useNick, phonetic: usePhonetic, swappedWith: swapKey, swapThreshold } as const }),
     compare(a, b) {
       const x = asStr(a.features[key]);
       if (x === undefined) return NULL_LEVEL;
@@ -161,6 +162,7 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
       'within 10 years',
       'else',
     ],
+    ...(!forced && { plan: { type: 'dob' } as const }),
     compare(a, b) {
       const x = asStr(a.features['dob']);
       if (x === undefined) return NULL_LEVEL;
@@ -193,8 +195,8 @@ export function dobComparison(options: ComparisonOptions = {}): Comparison {
   };
 }
 
-// Shared role mailboxes: "info@" at two companies says nothing about one person.
-const ROLE_LOCAL_PARTS = new Set([
+/** Shared role mailboxes: "info@" at two companies says nothing about one person. */
+export const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'info', 'contact', 'sales', 'admin', 'office', 'support', 'hello', 'enquiries', 'inquiries', 'mail', 'team',
   'billing', 'accounts', 'help', 'service', 'marketing', 'hr', 'jobs', 'careers', 'webmaster', 'postmaster',
 ]);
@@ -221,6 +223,7 @@ export function emailComparison(options: ComparisonOptions & { localThreshold?: 
       `jaro_winkler(local part) >= ${threshold}`,
       'else',
     ],
+    ...(!forced && { plan: { type: 'email', localThreshold: threshold } as const }),
     compare(a, b) {
       const x = asStr(a.features['email']);
       if (x === undefined) return NULL_LEVEL;
@@ -254,6 +257,7 @@ export function phoneComparison(options: ComparisonOptions = {}): Comparison {
   return {
     name: options.name ?? 'phone',
     levels: ['exact', 'last 7 digits equal or damerau_levenshtein <= 1', 'else'],
+    ...(!forced && { plan: { type: 'phone' } as const }),
     compare(a, b) {
       const x = asStr(a.features['phone']);
       if (x === undefined) return NULL_LEVEL;
@@ -295,6 +299,7 @@ export function addressComparison(
   return {
     name: options.name ?? 'address',
     levels: ['exact', `token set >= ${threshold}`, `token set >= ${floor} and jaro_winkler >= ${jwThreshold}`, 'postcode equal', 'else'],
+    ...(!forced && { plan: { type: 'address', tokenThreshold: threshold, tokenFloor: floor, jaroWinklerThreshold: jwThreshold } as const }),
     compare(a, b) {
       const x = asStr(a.features['street']);
       if (x === undefined) return NULL_LEVEL;
@@ -329,6 +334,7 @@ export function postcodeComparison(options: ComparisonOptions & { key?: string }
   return {
     name: options.name ?? key,
     levels: ['exact', 'damerau_levenshtein <= 1', 'same first 3 characters', 'else'],
+    ...(!forced && { plan: { type: 'postcode', key } as const }),
     compare(a, b) {
       const x = asStr(a.features[key]);
       if (x === undefined) return NULL_LEVEL;
@@ -358,6 +364,7 @@ export function exactComparison(key: string, options: ComparisonOptions & { kind
   return {
     name: options.name ?? key,
     levels: ['exact', 'else'],
+    ...(!forced && { plan: { type: 'exact', key } as const }),
     compare(a, b) {
       const x = asStr(a.features[key]);
       if (x === undefined) return NULL_LEVEL;
@@ -391,6 +398,7 @@ export function stringComparison(
   return {
     name: options.name ?? key,
     levels,
+    ...(!forced && { plan: { type: 'string', key, thresholds } as const }),
     compare(a, b) {
       const x = asStr(a.features[key]);
       if (x === undefined) return NULL_LEVEL;
@@ -421,6 +429,7 @@ export function identifierComparison(options: ComparisonOptions & { key?: string
   return {
     name: options.name ?? key,
     levels: ['exact', 'damerau_levenshtein <= 1', 'else'],
+    ...(!forced && { plan: { type: 'identifier', key } as const }),
     compare(a, b) {
       const x = asStr(a.features[key]);
       if (x === undefined) return NULL_LEVEL;
