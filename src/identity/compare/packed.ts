@@ -56,6 +56,8 @@ const MAX_GROUPS = 4;
 /** A record whose strings exceed this many bytes is compared unpacked (slot ends are 16-bit). */
 const MAX_RECORD_BYTES = 0xffff;
 const MAX_PACKED_BYTES = 0x7fff0000;
+/** Bytes made free before each record: most people need ~200 for their strings. */
+const RECORD_ROOM = 1024;
 
 /** Packs records one at a time, in index order (see `createPacker`). */
 export interface Packer {
@@ -113,7 +115,6 @@ export function createPacker(
       fields.get(key)!.rule = true;
     }
   }
-  if (ruleKeys.length > 32) return undefined;
   let slots = 0;
   let numbers = 0;
   for (const f of fields.values()) {
@@ -130,7 +131,7 @@ export function createPacker(
   return {
     add(features) {
       if (oversize) return;
-      store.add(features, list, ruleKeys, placeholders);
+      store.add(features, list);
       // Offsets are 32-bit: past 2 GB (some 6 million people) the comparisons read the objects instead.
       if (store.size > MAX_PACKED_BYTES) oversize = true;
     },
@@ -172,13 +173,13 @@ function comparer(
       const ra = store.base[a]!;
       const rb = store.base[b]!;
       if (store.unpackedAt(ra) || store.unpackedAt(rb)) return matchingRule(records[a]!, records[b]!, rules, placeholders);
-      const flags = store.ruleFlags(ra);
       outer: for (let r = 0; r < ruleSlots.length; r++) {
         const keys = ruleSlots[r]!;
         for (let k = 0; k < keys.length; k++) {
           const s = ruleKeySlots[keys[k]!]!;
           if (store.len(ra, s) === 0 || !store.equal(ra, s, rb, s)) continue outer;
-          if ((flags & (1 << keys[k]!)) !== 0) continue outer;
+          // Equal values are rare: read the placeholder test's input only then.
+          if (placeholders.has(store.text(ra, s).trim().toLowerCase())) continue outer;
         }
         if (keys.length > 0) return r;
       }
@@ -214,7 +215,7 @@ function planFields(plan: ComparisonPlan, need: (key: string, kind: FieldKind, m
 
 /**
  * Byte layout of one record, from its 8-byte-aligned base: the numbers (float64), a flags word (bit 0: not
- * packed; bit 1 + n: number n present), a word of rule-value placeholder bits, `slots + 1` 16-bit string ends
+ * packed; bit 1 + n: number n present), a spare word, `slots + 1` 16-bit string ends
  * (relative to the first string byte; slot s spans ends[s] … ends[s + 1]), then the string bytes. An absent
  * string is empty (the comparisons treat '' as absent too); an array field is a marker slot (length = elements
  * + 1, or 0 when the array is absent) and one slot per element.
@@ -262,10 +263,6 @@ class PackedStore {
     return (this.u32[(r + this.flagsAt) >> 2]! & 1) !== 0;
   }
 
-  ruleFlags(r: number): number {
-    return this.u32[(r + this.flagsAt + 4) >> 2]!;
-  }
-
   has(r: number, n: number): boolean {
     return (this.u32[(r + this.flagsAt) >> 2]! & (2 << n)) !== 0;
   }
@@ -302,83 +299,86 @@ class PackedStore {
     return String.fromCharCode(...this.u8.subarray(at, at + this.len(r, s)));
   }
 
-  add(features: Readonly<Record<string, unknown>>, fields: readonly Field[], ruleKeys: readonly string[], placeholders: ReadonlySet<string>): void {
+  add(features: Readonly<Record<string, unknown>>, fields: readonly Field[]): void {
     const i = this.count++;
     const r = this.size;
     this.base[i] = r;
-    // The header now; string bytes are made room for as they come.
-    this.ensure(r + this.bytesAt + 256);
+    // Room for the header and a typical record; a longer one grows the buffer as its strings come.
+    if (r + this.bytesAt + RECORD_ROOM > this.u8.length) this.ensure(r + this.bytesAt + RECORD_ROOM);
+    let u8 = this.u8;
+    let u16 = this.u16;
     const ends = (r + this.endsAt) >> 1;
-    this.bytes = r + this.bytesAt;
-    this.at = 0;
-    this.wide = false;
+    const bytes = r + this.bytesAt;
+    let at = 0;
+    // OR of every code unit: above 0xff when one does not fit a byte.
+    let units = 0;
     let flags = features['screened'] === true ? 0 : 1;
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f]!;
       const v = features[field.key];
-      if (field.kind === 'num') {
+      const kind = field.kind;
+      if (kind === 'num') {
         if (typeof v === 'number') {
           this.f64[(r >> 3) + field.index] = v;
           flags |= 2 << field.index;
         }
         continue;
       }
-      this.u16[ends + field.index] = this.at;
-      if (field.kind === 'str') {
-        if (typeof v === 'string') this.put(v);
-        // A rule compares any value; only strings (or nothing) are packed.
-        else if (v !== undefined && v !== null && field.rule) flags |= 1;
+      u16[ends + field.index] = at;
+      if (kind === 'str') {
+        if (typeof v === 'string') {
+          const n = v.length;
+          if (bytes + at + n > u8.length) {
+            this.ensure(bytes + at + n);
+            u8 = this.u8;
+            u16 = this.u16;
+          }
+          const to = bytes + at;
+          for (let k = 0; k < n; k++) {
+            const c = v.charCodeAt(k);
+            units |= c;
+            u8[to + k] = c;
+          }
+          at += n;
+        } else if (v !== undefined && v !== null && field.rule) flags |= 1; // a rule compares any value; only strings are packed
         continue;
       }
       // Array: a marker slot of elements + 1 bytes, then the elements.
       const max = field.max;
-      if (Array.isArray(v)) {
-        const list = v as readonly unknown[];
-        const n = list.length;
-        if (n > max) flags |= 1;
-        this.ensure(this.bytes + this.at + max + 1);
-        for (let k = 0; k <= (n < max ? n : max); k++) this.u8[this.bytes + this.at++] = 0;
-        for (let k = 0; k < max; k++) {
-          this.u16[ends + field.index + 1 + k] = this.at;
-          if (k >= n) continue;
-          const e = list[k];
-          if (typeof e === 'string') this.put(e);
-          else flags |= 1;
+      const list = Array.isArray(v) ? (v as readonly unknown[]) : undefined;
+      const n = list === undefined ? -1 : list.length;
+      if (n > max) flags |= 1;
+      let room = max + 1;
+      for (let k = 0; k < n && k < max; k++) {
+        const e = list![k];
+        if (typeof e === 'string') room += e.length;
+        else flags |= 1;
+      }
+      if (bytes + at + room > u8.length) {
+        this.ensure(bytes + at + room);
+        u8 = this.u8;
+        u16 = this.u16;
+      }
+      if (n >= 0) for (let k = 0; k <= (n < max ? n : max); k++) u8[bytes + at++] = 0;
+      for (let k = 0; k < max; k++) {
+        u16[ends + field.index + 1 + k] = at;
+        if (k >= n) continue;
+        const e = list![k];
+        if (typeof e !== 'string') continue;
+        const to = bytes + at;
+        for (let j = 0; j < e.length; j++) {
+          const c = e.charCodeAt(j);
+          units |= c;
+          u8[to + j] = c;
         }
-      } else {
-        for (let k = 0; k < max; k++) this.u16[ends + field.index + 1 + k] = this.at;
+        at += e.length;
       }
     }
-    const at = this.at;
-    this.u16[ends + this.layout.slots] = at;
-    if (this.wide || at > MAX_RECORD_BYTES) flags |= 1;
-    let ruleBits = 0;
-    for (let k = 0; k < ruleKeys.length; k++) {
-      const v = features[ruleKeys[k]!];
-      if (typeof v === 'string' && placeholders.has(v.trim().toLowerCase())) ruleBits |= 1 << k;
-    }
+    u16[ends + this.layout.slots] = at;
+    if (units > 0xff || at > MAX_RECORD_BYTES) flags |= 1;
     this.u32[(r + this.flagsAt) >> 2] = flags;
-    this.u32[(r + this.flagsAt + 4) >> 2] = ruleBits;
     if ((flags & 1) !== 0) this.unpacked++;
     this.size = r + ((this.bytesAt + at + 7) & ~7);
-  }
-
-  // The record being added: its first string byte, the bytes written so far, whether a unit did not fit a byte.
-  private bytes = 0;
-  private at = 0;
-  private wide = false;
-
-  private put(s: string): void {
-    const n = s.length;
-    const from = this.bytes + this.at;
-    if (from + n > this.u8.length) this.ensure(from + n);
-    const u8 = this.u8;
-    for (let k = 0; k < n; k++) {
-      const c = s.charCodeAt(k);
-      if (c > 0xff) this.wide = true;
-      u8[from + k] = c;
-    }
-    this.at += n;
   }
 
   finish(): void {
