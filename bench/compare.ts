@@ -18,6 +18,9 @@ import os from 'node:os';
 import { distance as fastestLevenshtein } from 'fastest-levenshtein';
 import { defaultPersonComparisons } from '../src/identity/compare/comparisons.js';
 import { damerauLevenshtein, jaroWinkler, levenshtein } from '../src/identity/compare/strings.js';
+import { packRecords } from '../src/identity/compare/packed.js';
+import { placeholderSet } from '../src/identity/block/rules.js';
+import { vectorCodec } from '../src/identity/score/comparison-vector.js';
 import { buildPersonFeatures, NICKNAME_GROUPS } from '../src/identity/normalize/index.js';
 import type { PersonAttributes } from '../src/identity/normalize/index.js';
 import type { IdentityRecord } from '../src/identity/types.js';
@@ -264,6 +267,31 @@ function main(): void {
     });
   const randomRun = vectors(randomLeft, randomRight, PAIRS);
   const blockedRun = vectors(blockedLeft, blockedRight, filled);
+  // The same pairs through the packed comparer (compare/packed.ts): one vector code a pair, as resolution uses it,
+  // against the comparisons' own codes over the feature objects (checked equal on every pair first).
+  const codec = vectorCodec(comparisons);
+  const p0 = process.hrtime.bigint();
+  const packed = packRecords(records, comparisons, codec, [], placeholderSet());
+  const packSeconds = Number(process.hrtime.bigint() - p0) / 1e9;
+  if (packed === undefined) throw new Error('the default person comparisons could not be packed');
+  const codes = (encode: (a: number, b: number) => number, left: Int32Array, right: Int32Array, n: number) =>
+    time(() => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum = (sum + encode(left[i]!, right[i]!)) | 0;
+      return sum;
+    });
+  const onObjects = (a: number, b: number): number => codec.encodePair(records[a]!, records[b]!);
+  for (const [left, right, n] of [[randomLeft, randomRight, PAIRS], [blockedLeft, blockedRight, filled]] as const) {
+    for (let i = 0; i < n; i++) {
+      if (packed.encode(left[i]!, right[i]!) !== onObjects(left[i]!, right[i]!)) throw new Error(`packed vector differs for pair ${left[i]} / ${right[i]}`);
+    }
+  }
+  const codeRuns = [
+    ['blocked order, vector codes over the feature objects', filled, codes(onObjects, blockedLeft, blockedRight, filled)],
+    ['blocked order, vector codes over the packed copy', filled, codes(packed.encode, blockedLeft, blockedRight, filled)],
+    ['random, vector codes over the feature objects', PAIRS, codes(onObjects, randomLeft, randomRight, PAIRS)],
+    ['random, vector codes over the packed copy', PAIRS, codes(packed.encode, randomLeft, randomRight, PAIRS)],
+  ] as const;
   const histogram = comparisons.map((c) => new Float64Array(c.levels.length + 1));
   for (let i = 0; i < PAIRS; i++) {
     for (let c = 0; c < nc; c++) {
@@ -292,6 +320,11 @@ function main(): void {
   ] as const) {
     console.log(`| ${label} | ${n.toLocaleString('en-US')} | ${Math.round(n / run.seconds).toLocaleString('en-US')} | ${Math.round(n / run.cpuSeconds).toLocaleString('en-US')} | ${Math.round((n * nc) / run.seconds).toLocaleString('en-US')} |`);
   }
+  for (const [label, n, run] of codeRuns) {
+    console.log(`| ${label} | ${n.toLocaleString('en-US')} | ${Math.round(n / run.seconds).toLocaleString('en-US')} | ${Math.round(n / run.cpuSeconds).toLocaleString('en-US')} | ${Math.round((n * nc) / run.seconds).toLocaleString('en-US')} |`);
+  }
+  const ratio = (k: number): string => (codeRuns[k]![2].seconds / codeRuns[k + 1]![2].seconds).toFixed(2);
+  console.log(`\nPacked vs feature objects (same pairs, same codes, wall): blocked ${ratio(0)}×, random ${ratio(2)}×. Packing ${records.length.toLocaleString('en-US')} records took ${packSeconds.toFixed(2)} s (${Math.round(records.length / packSeconds).toLocaleString('en-US')} records/s; ${(packed.bytes / records.length).toFixed(0)} bytes a record; ${packed.unpacked} not packable).`);
   console.log('\nLevel distribution over the random pairs (NULL first):');
   comparisons.forEach((c, k) => {
     const h = histogram[k]!;
