@@ -16,8 +16,9 @@
  * runs through the comparisons themselves.
  *
  * @example
- * const packed = packRecords(records, comparisons, rules, placeholders); // undefined: a comparison has no plan
- * packed?.encode(0, 1); // the same number as vectorCodec(comparisons).encodePair(records[0], records[1])
+ * const codec = vectorCodec(comparisons);
+ * const packed = packRecords(records, comparisons, codec, rules, placeholders); // undefined: a comparison has no plan
+ * packed?.encode(0, 1); // the same number as codec.encodePair(records[0], records[1])
  */
 import type { DeterministicRule } from '../score/deterministic.js';
 import { matchingRule } from '../score/deterministic.js';
@@ -217,7 +218,7 @@ function planFields(plan: ComparisonPlan, need: (key: string, kind: FieldKind, m
 
 /**
  * Byte layout of one record, from its 8-byte-aligned base: the numbers (float64), a flags word (bit 0: not
- * packed; bit 1 + n: number n present), a spare word, `slots + 1` 16-bit string ends
+ * packed; bit 1 + n: number n present), `slots + 1` 16-bit string ends
  * (relative to the first string byte; slot s spans ends[s] … ends[s + 1]), then the string bytes. An absent
  * string is empty (the comparisons treat '' as absent too); an array field is a marker slot (length = elements
  * + 1, or 0 when the array is absent) and one slot per element.
@@ -228,7 +229,7 @@ class Layout {
   readonly bytesAt: number;
   constructor(readonly numbers: number, readonly slots: number) {
     this.flagsAt = numbers * 8;
-    this.endsAt = this.flagsAt + 8;
+    this.endsAt = this.flagsAt + 4;
     this.bytesAt = this.endsAt + (slots + 1) * 2;
   }
 }
@@ -250,16 +251,15 @@ class PackedStore {
   private readonly bytesAt: number;
 
   constructor(readonly layout: Layout, private readonly expected: number) {
-    const n = expected;
     this.flagsAt = layout.flagsAt;
     this.endsAt = layout.endsAt;
     this.bytesAt = layout.bytesAt;
-    this.buffer = new ArrayBuffer(roundUp8(Math.min(n, SAMPLE_RECORDS) * (layout.bytesAt + 256) + RECORD_ROOM));
+    this.buffer = new ArrayBuffer(roundUp8(Math.min(expected, SAMPLE_RECORDS) * (layout.bytesAt + 256) + RECORD_ROOM));
     this.u8 = new Uint8Array(this.buffer);
     this.u16 = new Uint16Array(this.buffer);
     this.u32 = new Uint32Array(this.buffer);
     this.f64 = new Float64Array(this.buffer);
-    this.base = new Int32Array(n);
+    this.base = new Int32Array(expected);
   }
 
   unpackedAt(r: number): boolean {
