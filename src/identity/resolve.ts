@@ -279,8 +279,11 @@ async function resolveAll(store: Store, options: ResolveStoreOptions, saved: Mod
   let part: Pick<PartResult, 'clusters' | 'candidatePairs' | 'matchedPairs' | 'parameters'> | undefined;
   try {
     if (raw.length > 0) {
+      // Over the objects, not a packed copy: a full run holds every person's features and survivorship inputs and
+      // is bound by its writes (~10 min at a million), so the ~320 MB copy would raise its peak (3.50 GB at a
+      // million) for a few seconds of comparing.
       const { clusters, candidatePairs, matchedPairs, parameters } = clusterPart(raw, {
-        ...modelOptions(options), over, excludedKeys, parameters: saved,
+        ...modelOptions(options), over, excludedKeys, parameters: saved, packed: false,
         decisions: decisions.filter((d) => present.has(d.recordA) && present.has(d.recordB)),
       });
       part = { clusters, candidatePairs, matchedPairs, parameters };

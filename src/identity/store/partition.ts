@@ -109,6 +109,8 @@ export interface PartOptions {
   readonly seed?: number;
   /** Decisions (latest per pair); those naming a record outside the part are ignored. */
   readonly decisions: readonly IdentityDecision[];
+  /** Compare over a packed copy of the features (default true; see `ResolveOptions.packed`). */
+  readonly packed?: boolean;
 }
 
 export interface PartResult {
@@ -132,7 +134,7 @@ export function clusterPart(records: readonly IdentityRecord[], options: PartOpt
   const result = dedupeRecords(guarded, {
     comparisons: options.comparisons, blockingRules: options.blockingRules, deterministicRules: options.deterministicRules,
     threshold: options.threshold, seed: options.seed ?? 1, excludedKeys: options.excludedKeys, maxBlockSize: MAX_BLOCK_SIZE,
-    ...(options.parameters && { parameters: options.parameters }),
+    ...(options.parameters && { parameters: options.parameters }), ...(options.packed === false && { packed: false }),
   });
   // Canonical edge order: by smaller index, then larger (records are in id order, so a part orders its edges
   // as the whole does), so breadth-first paths and weakest-edge ties of never-match cuts agree.
