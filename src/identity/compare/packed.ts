@@ -25,6 +25,7 @@ import { matchingRule } from '../score/deterministic.js';
 import type { VectorCodec } from '../score/comparison-vector.js';
 import { NULL_LEVEL, type Comparison, type ComparisonPlan, type IdentityRecord } from '../types.js';
 import { ROLE_LOCAL_PARTS } from './comparisons.js';
+import { jaro } from './strings.js';
 
 /** Compares records by index over the packed copy; pairs with a record it could not hold go to the comparisons. */
 export interface PackedComparer {
@@ -110,11 +111,9 @@ export function createPacker(
     const plan = c.plan;
     if (plan === undefined || !planFields(plan, need)) return undefined;
   }
-  const ruleKeys: string[] = [];
   for (const rule of rules) {
     for (const key of rule.keys) {
       if (!need(key, 'str')) return undefined;
-      if (!ruleKeys.includes(key)) ruleKeys.push(key);
       fields.get(key)!.rule = true;
     }
   }
@@ -142,22 +141,20 @@ export function createPacker(
       if (oversize) return undefined;
       if (records.length !== store.count) throw new Error(`packed ${store.count} records, asked to compare ${records.length}`);
       store.finish();
-      return comparer(store, fields, ruleKeys, comparisons, codec, rules, placeholders, records);
+      return comparer(store, fields, comparisons, codec, rules, placeholders, records);
     },
   };
 }
 
 function comparer(
-  store: PackedStore, fields: ReadonlyMap<string, Field>, ruleKeys: readonly string[], comparisons: readonly Comparison[],
+  store: PackedStore, fields: ReadonlyMap<string, Field>, comparisons: readonly Comparison[],
   codec: VectorCodec, rules: readonly DeterministicRule[], placeholders: ReadonlySet<string>, records: readonly IdentityRecord[],
 ): PackedComparer {
   const slot = (key: string): number => fields.get(key)!.index;
-  const comparers = comparisons.map((c) => planComparer(c.plan!, store, slot, slot));
+  const comparers = comparisons.map((c) => planComparer(c.plan!, store, slot));
   const count = comparers.length;
   const strides = codec.strides;
-  const ruleField = ruleKeys.map((k) => fields.get(k)!);
-  const ruleSlots = rules.map((r) => r.keys.map((k) => ruleField.indexOf(fields.get(k)!)));
-  const ruleKeySlots = ruleField.map((f) => f.index);
+  const ruleSlots = rules.map((r) => r.keys.map(slot));
   return {
     unpacked: store.unpacked,
     bytes: store.size,
@@ -179,7 +176,7 @@ function comparer(
       outer: for (let r = 0; r < ruleSlots.length; r++) {
         const keys = ruleSlots[r]!;
         for (let k = 0; k < keys.length; k++) {
-          const s = ruleKeySlots[keys[k]!]!;
+          const s = keys[k]!;
           if (store.len(ra, s) === 0 || !store.equal(ra, s, rb, s)) continue outer;
           // Equal values are rare: read the placeholder test's input only then.
           if (placeholders.has(store.text(ra, s).trim().toLowerCase())) continue outer;
@@ -298,8 +295,7 @@ class PackedStore {
   }
 
   text(r: number, s: number): string {
-    const at = this.start(r, s);
-    return String.fromCharCode(...this.u8.subarray(at, at + this.len(r, s)));
+    return latin1(this.u8, this.start(r, s), this.len(r, s));
   }
 
   add(features: Readonly<Record<string, unknown>>, fields: readonly Field[]): void {
@@ -410,6 +406,11 @@ class PackedStore {
   }
 }
 
+/** The string of `length` one-byte units at `at`. */
+function latin1(u8: Uint8Array, at: number, length: number): string {
+  return String.fromCharCode(...u8.subarray(at, at + length));
+}
+
 /** Sizes past 2 GB overflow 32-bit masks: round with arithmetic. */
 function roundUp8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
@@ -417,10 +418,11 @@ function roundUp8(bytes: number): number {
 
 type PackedCompare = (ra: number, rb: number) => number;
 
-function planComparer(plan: ComparisonPlan, p: PackedStore, slot: (key: string) => number, num: (key: string) => number): PackedCompare {
+/** `slot(key)`: a string or array field's first slot, or a number field's index. */
+function planComparer(plan: ComparisonPlan, p: PackedStore, slot: (key: string) => number): PackedCompare {
   switch (plan.type) {
     case 'name': return nameComparer(plan, p, slot);
-    case 'dob': return dobComparer(p, slot, num);
+    case 'dob': return dobComparer(p, slot);
     case 'email': return emailComparer(plan.localThreshold, p, slot);
     case 'phone': return phoneComparer(p, slot);
     case 'address': return addressComparer(plan, p, slot);
@@ -475,13 +477,13 @@ function nameComparer(plan: Extract<ComparisonPlan, { type: 'name' }>, p: Packed
   };
 }
 
-function dobComparer(p: PackedStore, slot: (key: string) => number, num: (key: string) => number): PackedCompare {
+function dobComparer(p: PackedStore, slot: (key: string) => number): PackedCompare {
   const dob = slot('dob');
   const digits = slot('dob_digits');
-  const year = num('dob_year');
-  const month = num('dob_month');
-  const day = num('dob_day');
-  const days = num('dob_days');
+  const year = slot('dob_year');
+  const month = slot('dob_month');
+  const day = slot('dob_day');
+  const days = slot('dob_days');
   // asNum: a missing number is undefined, and undefined === undefined.
   const same = (ra: number, na: number, rb: number, nb: number): boolean => {
     const ha = p.has(ra, na);
@@ -494,9 +496,7 @@ function dobComparer(p: PackedStore, slot: (key: string) => number, num: (key: s
     if (same(ra, year, rb, year) && same(ra, month, rb, day) && same(ra, day, rb, month)) return 1;
     const agree = (same(ra, year, rb, year) ? 1 : 0) + (same(ra, month, rb, month) ? 1 : 0) + (same(ra, day, rb, day) ? 1 : 0);
     if (agree === 2) return 2;
-    const la = p.len(ra, digits);
-    const lb = p.len(rb, digits);
-    if (la > 0 && lb > 0 && withinOneEdit(p.u8, p.start(ra, digits), la, p.start(rb, digits), lb)) return 2;
+    if (oneEditApart(p, ra, rb, digits)) return 2;
     if (p.has(ra, days) && p.has(rb, days)) {
       const apart = Math.abs(p.number(ra, days) - p.number(rb, days));
       if (apart <= 365) return 3;
@@ -530,10 +530,7 @@ function phoneComparer(p: PackedStore, slot: (key: string) => number): PackedCom
     if (p.len(ra, phone) === 0 || p.len(rb, phone) === 0) return NULL_LEVEL;
     if (p.equal(ra, phone, rb, phone)) return 0;
     if (p.len(ra, last7) > 0 && p.equal(ra, last7, rb, last7)) return 1;
-    const la = p.len(ra, digits);
-    const lb = p.len(rb, digits);
-    if (la > 0 && lb > 0 && withinOneEdit(p.u8, p.start(ra, digits), la, p.start(rb, digits), lb)) return 1;
-    return 2;
+    return oneEditApart(p, ra, rb, digits) ? 1 : 2;
   };
 }
 
@@ -610,8 +607,15 @@ function identifierComparer(key: number, p: PackedStore): PackedCompare {
     const ly = p.len(rb, key);
     if (ly === 0) return NULL_LEVEL;
     if (p.equal(ra, key, rb, key)) return 0;
-    return withinOneEdit(p.u8, p.start(ra, key), lx, p.start(rb, key), ly) ? 1 : 2;
+    return oneEditApart(p, ra, rb, key) ? 1 : 2;
   };
+}
+
+/** Both records hold slot s and its values are at most one edit apart (`damerauLevenshtein(x, y, 1) <= 1`). */
+function oneEditApart(p: PackedStore, ra: number, rb: number, s: number): boolean {
+  const la = p.len(ra, s);
+  const lb = p.len(rb, s);
+  return la > 0 && lb > 0 && withinOneEdit(p.u8, p.start(ra, s), la, p.start(rb, s), lb);
 }
 
 /** `sharesAny` over two array fields: any element of one equal to any of the other; false when either is absent. */
@@ -692,8 +696,6 @@ export function withinOneEdit(u8: Uint8Array, a: number, la: number, b: number, 
 
 // Position masks per byte value for the bit-parallel Jaro (zero between calls), as in strings.ts.
 const peq = new Uint32Array(256);
-let flagsLong = new Uint8Array(64);
-let flagsShort = new Uint8Array(64);
 
 /** `jaroWinklerAtLeast` over byte ranges: the same bound, the same Jaro, the same floating-point steps. */
 export function jaroWinklerAtLeastBytes(u8: Uint8Array, a: number, la: number, b: number, lb: number, min: number): number {
@@ -738,7 +740,9 @@ function jaroBytes(u8: Uint8Array, a: number, la: number, b: number, lb: number)
   }
   if (ls === 0) return 0;
   const range = Math.max((ll >> 1) - 1, 0);
-  return ll <= 32 ? jaroBitsBytes(u8, s, ls, l, ll, range) : jaroArraysBytes(u8, s, ls, l, ll, range);
+  if (ll <= 32) return jaroBitsBytes(u8, s, ls, l, ll, range);
+  // Past 32 units (long street lines, rarely reached past the bound) the string kernel, on the decoded bytes.
+  return jaro(latin1(u8, a, la), latin1(u8, b, lb));
 }
 
 function jaroBitsBytes(u8: Uint8Array, s: number, ls: number, l: number, ll: number, range: number): number {
@@ -775,38 +779,3 @@ function jaroBitsBytes(u8: Uint8Array, s: number, ls: number, l: number, ll: num
   return (matches / ls + matches / ll + (matches - t) / matches) / 3;
 }
 
-function jaroArraysBytes(u8: Uint8Array, s: number, ls: number, l: number, ll: number, range: number): number {
-  if (flagsLong.length < ll) {
-    flagsLong = new Uint8Array(ll * 2);
-    flagsShort = new Uint8Array(ll * 2);
-  }
-  const fl = flagsLong;
-  const fs = flagsShort;
-  fl.fill(0, 0, ll);
-  fs.fill(0, 0, ls);
-  let matches = 0;
-  for (let i = 0; i < ls; i++) {
-    const c = u8[s + i];
-    const lo = i - range > 0 ? i - range : 0;
-    const hi = i + range + 1 < ll ? i + range + 1 : ll;
-    for (let j = lo; j < hi; j++) {
-      if (fl[j] === 0 && u8[l + j] === c) {
-        fl[j] = 1;
-        fs[i] = 1;
-        matches++;
-        break;
-      }
-    }
-  }
-  if (matches === 0) return 0;
-  let transpositions = 0;
-  let k = 0;
-  for (let i = 0; i < ls; i++) {
-    if (fs[i] === 0) continue;
-    while (fl[k] === 0) k++;
-    if (u8[s + i] !== u8[l + k]) transpositions++;
-    k++;
-  }
-  const t = transpositions >> 1;
-  return (matches / ls + matches / ll + (matches - t) / matches) / 3;
-}

@@ -53,7 +53,10 @@ export function compareCandidates(records: readonly IdentityRecord[], index: Blo
   const counter = patternCounter(codec.space);
   const rules = options.rules ?? [];
   const placeholders = options.placeholders ?? new Set<string>();
-  const packed = options.packed;
+  // By index either way: over the packed copy, or over the records' feature objects.
+  const encode = options.packed?.encode ?? ((a: number, b: number) => codec.encodePair(records[a]!, records[b]!));
+  const ruleOf = rules.length === 0 ? undefined
+    : options.packed?.rule ?? ((a: number, b: number) => matchingRule(records[a]!, records[b]!, rules, placeholders));
   const blocking = forEachCandidateChunk(index, (l, r, n) => {
     if (count + n > capacity) {
       while (count + n > capacity) capacity *= 2;
@@ -62,31 +65,14 @@ export function compareCandidates(records: readonly IdentityRecord[], index: Blo
       code = grow(code, capacity);
       rule = growShort(rule, capacity);
     }
-    if (packed !== undefined) {
-      const withRules = rules.length > 0;
-      for (let k = 0; k < n; k++) {
-        const a = l[k]!;
-        const b = r[k]!;
-        const c = packed.encode(a, b);
-        left[count] = a;
-        right[count] = b;
-        code[count] = c;
-        rule[count] = withRules ? packed.rule(a, b) : -1;
-        count++;
-        counter.add(c);
-      }
-      return;
-    }
     for (let k = 0; k < n; k++) {
       const a = l[k]!;
       const b = r[k]!;
-      const ra = records[a]!;
-      const rb = records[b]!;
-      const c = codec.encodePair(ra, rb);
+      const c = encode(a, b);
       left[count] = a;
       right[count] = b;
       code[count] = c;
-      rule[count] = rules.length === 0 ? -1 : matchingRule(ra, rb, rules, placeholders);
+      rule[count] = ruleOf === undefined ? -1 : ruleOf(a, b);
       count++;
       counter.add(c);
     }
