@@ -9,8 +9,9 @@
  * twice in a row took 0.95 µs a pair the second time against 2.6 µs the first: most of comparing was waiting
  * for memory. Here a record is ~300 bytes in a row.
  *
- * Every level is the one `Comparison.compare` returns (the kernels are byte-for-byte ports of those in
- * `strings.ts`; tested pair by pair against the comparisons on the public data sets and generated records). A
+ * Every level is the one `Comparison.compare` returns (the kernels are ports over bytes of those in
+ * `strings.ts`, and the string kernel itself for Jaro past 32 units; tested pair by pair against the comparisons
+ * on the public data sets and generated records). A
  * record the packed form cannot hold exactly — not screened by a feature builder, a character above U+00FF, more
  * tokens or nickname groups than its slots, a value of an unexpected type — is marked, and every pair with it
  * runs through the comparisons themselves.
