@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { main } from '../../src/cli/main.js';
 import { captureOutput } from '../support/capture-output.js';
+import { planSplit } from '../../src/api/profiles/split.js';
+import { openConfigStore } from '../../src/cli/open-config-store.js';
+import { loadConfig } from '../../src/config/load.js';
 
 const argv = (...args: string[]) => ['node', 'concord', ...args];
 let dir: string;
@@ -106,8 +109,8 @@ describe('concord resolve, profiles, explain, match', () => {
 
   it('profiles split records decisions that the next resolve applies, keeping ids stable', async () => {
     const listed = JSON.parse((await run('profiles', 'list', '--config', config, '--limit', '1000', '--json')).out) as Array<{ unifiedId: string }>;
-    // A two-member profile: taking one member out splits exactly one record off, whatever the blocking (in a
-    // larger profile the leaving record may be the only link between the others, and they would split too).
+    // A two-member profile: taking one member out splits exactly one record off and saves one decision (in a
+    // larger profile the split may also save always-match decisions that keep the others together).
     let target: { id: string; members: string[] } | undefined;
     for (const p of listed) {
       const members = JSON.parse((await run('profiles', 'show', p.unifiedId, '--config', config, '--json')).out).members as Array<{ recordId: string }>;
@@ -132,6 +135,37 @@ describe('concord resolve, profiles, explain, match', () => {
 
     const decisions = JSON.parse((await run('profiles', 'decisions', '--config', config, '--json')).out) as Array<{ kind: string; who: string }>;
     expect(decisions.map((d) => [d.kind, d.who])).toEqual([['never-match', 'qa']]);
+  });
+
+  it('profiles split keeps the members that stay together unless told not to', async () => {
+    // Profiles where one member is the only link between the others, found with the split's own plan.
+    const store = await openConfigStore(loadConfig(config, {}));
+    const found: Array<{ id: string; bridge: string; staying: string[] }> = [];
+    try {
+      const byProfile = new Map<string, string[]>();
+      for (const m of await store.listProfileMembers('person')) byProfile.set(m.unifiedId, [...(byProfile.get(m.unifiedId) ?? []), m.recordId]);
+      for (const [id, members] of byProfile) {
+        if (members.length < 3) continue;
+        const bridge = (await Promise.all(members.map(async (r) => ((await planSplit(store, id, [r], { region: 'US' })).keepTogether.length > 0 ? r : undefined)))).find((r) => r !== undefined);
+        if (bridge !== undefined) found.push({ id, bridge, staying: members.filter((m) => m !== bridge) });
+      }
+    } finally {
+      await store.close();
+    }
+    expect(found.length, 'the seeded demo has two profiles held together by one member').toBeGreaterThan(1);
+    const [kept, apart] = [found[0]!, found[found.length - 1]!];
+    const membersOf = async (id: string): Promise<string[]> => (JSON.parse((await run('profiles', 'show', id, '--config', config, '--json')).out) as { members: Array<{ recordId: string }> }).members.map((m) => m.recordId).sort();
+
+    const one = await run('profiles', 'split', kept.id, kept.bridge, '--config', config);
+    expect(one.out).toMatch(new RegExp(`recorded ${kept.staying.length} never-match decisions and \\d+ always-match decisions? that keep the ${kept.staying.length} members that stay together`));
+    const other = await run('profiles', 'split', apart.id, apart.bridge, '--config', config, '--no-keep-together');
+    expect(other.out).toBe(`recorded ${apart.staying.length} never-match decisions; run \`concord resolve\` to apply`);
+    const resolved = JSON.parse((await run('resolve', '--config', config, '--json')).out) as Summary;
+    expect(resolved.profiles).toMatchObject({ merged: 0 });
+    expect(await membersOf(kept.id)).toEqual([...kept.staying].sort());
+    const left = await membersOf(apart.id);
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(apart.staying.length);
   });
 
   it.each([

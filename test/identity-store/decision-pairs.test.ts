@@ -3,7 +3,8 @@
  * back the whole profile (the merge overrides every never-match the split wrote), on both store backends.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergePairs, mergePairsOf, splitPairs } from '../../src/identity/store/decision-pairs.js';
+import { keepTogetherPairs, mergePairs, mergePairsOf, splitPairs } from '../../src/identity/store/decision-pairs.js';
+import { joinPieces } from '../../src/api/profiles/split.js';
 import { resolvePersons } from '../../src/identity/resolve.js';
 import type { IdentityDecision } from '../../src/identity/store/types.js';
 import type { Store } from '../../src/store/store.js';
@@ -21,6 +22,27 @@ describe('mergePairsOf', () => {
     ['a never-match inside one profile or with outsiders is left alone', [['a1', 'a2'], ['b1']], [decision(1, 'never-match', 'a1', 'a2'), decision(2, 'never-match', 'b1', 'zz')], [['a1', 'b1']]],
   ] as const)('%s', (_name, groups, decisions, expected) => {
     expect(mergePairsOf(groups, decisions)).toEqual(expected);
+  });
+});
+
+describe('keepTogetherPairs', () => {
+  it.each([
+    ['connected already: nothing', ['a', 'b', 'c'], [['a', 'b'], ['b', 'c']], []],
+    ['a chain whose middle left: its two ends', ['a', 'c'], [['a', 'l'], ['l', 'c']], [['a', 'c']]],
+    ['three pieces: the first member with the head of each other piece', ['a', 'b', 'c', 'd'], [['b', 'd']], [['a', 'b'], ['a', 'c']]],
+    ['links to outsiders are ignored', ['a', 'b'], [['a', 'x'], ['x', 'b']], [['a', 'b']]],
+    ['a piece is named by its first member, whatever the link order', ['a', 'b', 'c', 'd'], [['d', 'c'], ['c', 'b']], [['a', 'b']]],
+    ['one member: nothing', ['a'], [], []],
+  ] as const)('%s', (_name, members, links, expected) => {
+    expect(keepTogetherPairs(members, links)).toEqual(expected);
+  });
+
+  it.each([
+    ['two pieces', [['a', 'b'], ['c']], [['a', 'c']]],
+    ['three pieces, heads joined to the first', [['a'], ['b', 'c'], ['d', 'e', 'f']], [['a', 'b'], ['a', 'd']]],
+    ['one piece: nothing', [['a', 'b', 'c']], []],
+  ] as const)('joinPieces: %s', (_name, pieces, expected) => {
+    expect(joinPieces(pieces)).toEqual(expected);
   });
 });
 

@@ -15,6 +15,7 @@ import type { Store } from '../../store/store.js';
 
 export { mergePairs, splitPairs, type RecordPair } from '../../identity/store/decision-pairs.js';
 import type { RecordPair } from '../../identity/store/decision-pairs.js';
+import { joinPieces, keptReason, planSplit, unjoinedPieces } from './split.js';
 
 /** A record that belongs to a profile, or RECORD_NOT_IN_PROFILE (400). */
 export async function requireMemberRecord(store: Store, recordId: string): Promise<string> {
@@ -58,6 +59,21 @@ async function whenNoSync(busy: (() => boolean) | undefined, waitMs: number): Pr
   }
 }
 
+/** Decisions of one kind, with the reason kept with each. */
+export interface DecisionBatch {
+  kind: DecisionKind;
+  pairs: readonly RecordPair[];
+  reason?: string | undefined;
+}
+
+async function save(store: Store, batches: readonly DecisionBatch[], who: string): Promise<IdentityDecision[]> {
+  const decisions: IdentityDecision[] = [];
+  for (const { kind, pairs, reason } of batches) {
+    for (const [recordA, recordB] of pairs) decisions.push(await store.addIdentityDecision({ kind, recordA, recordB, who, reason }));
+  }
+  return decisions;
+}
+
 /**
  * Saves one decision per pair, then resolves again; both inside the store's queue, and after any running sync
  * (whose own resolution would otherwise race this one).
@@ -65,9 +81,37 @@ async function whenNoSync(busy: (() => boolean) | undefined, waitMs: number): Pr
 export async function decideAndResolve(store: Store, kind: DecisionKind, pairs: readonly RecordPair[], options: DecideOptions): Promise<{ decisions: IdentityDecision[]; resolve: ResolveStoreSummary }> {
   return serialized(store, async () => {
     await whenNoSync(options.syncBusy, options.waitMs ?? 60_000);
-    const decisions: IdentityDecision[] = [];
-    for (const [recordA, recordB] of pairs) decisions.push(await store.addIdentityDecision({ kind, recordA, recordB, who: options.who, reason: options.reason }));
+    const decisions = await save(store, [{ kind, pairs, reason: options.reason }], options.who);
     const resolve = await resolvePersons(store, options.resolve);
+    return { decisions, resolve };
+  });
+}
+
+export interface SplitOptions extends DecideOptions {
+  /** Keep the members that stay one profile (default true); false lets them fall apart where the leaving records joined them. */
+  keepTogether?: boolean | undefined;
+}
+
+/**
+ * Takes `recordIds` out of a profile (see split.ts) and resolves again. The pairs that keep the others together
+ * are planned before the resolution; when the resolution still leaves them in several profiles (blocking or a
+ * guard kept apart what the model links), the pieces are joined and resolved once more.
+ */
+export async function splitAndResolve(store: Store, unifiedId: string, recordIds: readonly string[], options: SplitOptions): Promise<{ decisions: IdentityDecision[]; resolve: ResolveStoreSummary }> {
+  return serialized(store, async () => {
+    await whenNoSync(options.syncBusy, options.waitMs ?? 60_000);
+    const plan = await planSplit(store, unifiedId, recordIds, { threshold: options.resolve.threshold, region: options.resolve.region, keepTogether: options.keepTogether });
+    const kept = keptReason(plan.leaving, unifiedId);
+    const decisions = await save(store, [
+      { kind: 'never-match', pairs: plan.neverMatch, reason: options.reason },
+      { kind: 'always-match', pairs: plan.keepTogether, reason: kept },
+    ], options.who);
+    let resolve = await resolvePersons(store, options.resolve);
+    const pieces = options.keepTogether === false ? undefined : await unjoinedPieces(store, unifiedId, plan.staying);
+    if (pieces) {
+      decisions.push(...(await save(store, [{ kind: 'always-match', pairs: joinPieces(pieces), reason: kept }], options.who)));
+      resolve = await resolvePersons(store, options.resolve);
+    }
     return { decisions, resolve };
   });
 }

@@ -16,6 +16,7 @@ import type { Store } from '../../store/store.js';
 import { buildApp } from '../app.js';
 import type { ApiContext } from '../context.js';
 import { decideAndResolve } from '../profiles/decisions.js';
+import { joinPieces, planSplit, unjoinedPieces } from '../profiles/split.js';
 import { generateToken, hashToken } from '../tokens.js';
 import { concordId, contentHash } from '../../core/ids.js';
 import { matchOrganizations } from '../../identity/store/match-organizations.js';
@@ -282,6 +283,70 @@ describe('profile routes', () => {
     await expect(decideAndResolve(store, 'never-match', pairs, { who: 'test', resolve: {}, syncBusy: () => true, waitMs: 30 }))
       .rejects.toMatchObject({ code: 'SYNC_RUNNING' });
     expect(await store.listIdentityDecisions()).toHaveLength(before);
+  });
+
+  /** Person profiles of three or more members with a member whose split would break the others apart (the plan says so). */
+  async function bridges(): Promise<Array<{ unifiedId: string; bridge: string; members: string[] }>> {
+    const byProfile = new Map<string, string[]>();
+    for (const m of await store.listProfileMembers('person')) byProfile.set(m.unifiedId, [...(byProfile.get(m.unifiedId) ?? []), m.recordId]);
+    const found: Array<{ unifiedId: string; bridge: string; members: string[] }> = [];
+    for (const [unifiedId, members] of byProfile) {
+      if (members.length < 3) continue;
+      for (const r of members) {
+        if ((await planSplit(store, unifiedId, [r], { region: 'US' })).keepTogether.length > 0) {
+          found.push({ unifiedId, bridge: r, members });
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  it('split a record that was the only link between the others: they stay one profile, by a saved always-match', async () => {
+    const [target] = await bridges();
+    expect(target, 'the seeded demo has a profile held together by one member').toBeDefined();
+    const { unifiedId, bridge, members } = target!;
+    const staying = members.filter((m) => m !== bridge);
+
+    type SplitAnswer = { decisions: Array<{ kind: string; recordA: string; recordB: string; reason?: string }>; resolve: { profiles: { merged: number; split: number } }; profiles: Array<{ unifiedId: string; members: string[] }> };
+    const split = await post<SplitAnswer>(`/api/profiles/${unifiedId}/split`, { recordIds: [bridge], reason: 'shared inbox' });
+    expect(split.status).toBe(200);
+    const kept = split.body.decisions.filter((d) => d.kind === 'always-match');
+    expect(split.body.decisions.filter((d) => d.kind === 'never-match')).toHaveLength(staying.length);
+    expect(kept.length).toBeGreaterThan(0);
+    for (const d of kept) {
+      expect(staying).toContain(d.recordA);
+      expect(staying).toContain(d.recordB);
+      expect(d.reason).toBe(`kept in profile ${unifiedId} when record ${bridge} left it`);
+    }
+    // One resolution did it: the plan saw the break coming, so no piece got an id of its own to merge back.
+    expect(split.body.resolve.profiles).toMatchObject({ merged: 0, split: 1 });
+    expect(split.body.profiles.find((p) => p.unifiedId === unifiedId)?.members.sort()).toEqual([...staying].sort());
+    const after = (await get<Profile360>(`/api/profiles/${unifiedId}`)).body;
+    expect(after.members.map((m) => m.recordId).sort()).toEqual([...staying].sort());
+    expect(after.history.map((h) => h.event)).not.toContain('merged');
+  });
+
+  it('split with keepTogether false lets the others fall apart, and joining the pieces puts them back', async () => {
+    const found = await bridges();
+    const target = found[found.length - 1];
+    expect(found.length, 'the seeded demo has two profiles held together by one member').toBeGreaterThan(1);
+    const { unifiedId, bridge, members } = target!;
+    const staying = members.filter((m) => m !== bridge);
+    const split = await post<{ decisions: Array<{ kind: string }>; profiles: Array<{ unifiedId: string; members: string[] }> }>(`/api/profiles/${unifiedId}/split`, { recordIds: [bridge], keepTogether: false });
+    expect(split.status).toBe(200);
+    expect(split.body.decisions.map((d) => d.kind)).toEqual(staying.map(() => 'never-match'));
+    expect(split.body.profiles.length).toBeGreaterThan(2);
+
+    // What the split's safety net does when the resolution still leaves pieces: it finds them, the one that kept
+    // the id first, and joins them.
+    const pieces = await unjoinedPieces(store, unifiedId, staying);
+    expect(pieces?.length).toBeGreaterThan(1);
+    expect(pieces!.flat().sort()).toEqual([...staying].sort());
+    expect((await store.profileOfRecord(pieces![0]![0]!))?.unifiedId).toBe(unifiedId);
+    await decideAndResolve(store, 'always-match', joinPieces(pieces!), { who: 'test', resolve: { region: 'US' } });
+    expect(await unjoinedPieces(store, unifiedId, staying)).toBeUndefined();
+    expect((await store.profileMembers(unifiedId)).map((m) => m.recordId).sort()).toEqual([...staying].sort());
   });
 
   it('list organisations apart from people with kind, each named by its golden organisation name', async () => {

@@ -20,7 +20,7 @@ import type { ProfileKind } from '../../identity/store/types.js';
 import { searchTermsOf } from '../../store/profile-search/keys.js';
 import type { ApiContext, RegisterRoutes } from '../context.js';
 import { decodeCursor, encodeCursor, pagingQuery } from '../paging.js';
-import { decideAndResolve, mergePairs, splitPairs } from '../profiles/decisions.js';
+import { decideAndResolve, mergePairs, splitAndResolve } from '../profiles/decisions.js';
 import { loadProfile360, PROFILE_LIMITS, requireProfile } from '../profiles/profile-360.js';
 import { addProfileSchemas, idParam } from '../profiles/schemas.js';
 import { summaryOf } from '../profiles/view.js';
@@ -140,17 +140,21 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
     return { ...result, profile: await loadProfile360(ctx.store, survivor, { region }) };
   });
 
-  app.post<{ Params: { unifiedId: string }; Body: { recordIds: string[]; reason?: string } }>('/api/profiles/:unifiedId/split', {
+  app.post<{ Params: { unifiedId: string }; Body: { recordIds: string[]; reason?: string; keepTogether?: boolean } }>('/api/profiles/:unifiedId/split', {
     schema: {
       tags: ['profiles'],
       summary: 'Split a profile',
-      description: 'The listed member records leave the profile: never-match decisions between each of them and every member that stays, then a new resolution. Answers with the profiles the former members belong to now.',
+      description: 'The listed member records leave the profile: never-match decisions between each of them and every member that stays, then a new resolution. The members that stay remain one profile: where the leaving records were their only link, always-match decisions keep them together (`keepTogether: false` lets them fall apart instead). Answers with the profiles the former members belong to now.',
       params: unifiedIdParams,
       body: {
         type: 'object',
         required: ['recordIds'],
         additionalProperties: false,
-        properties: { recordIds: { type: 'array', items: idParam, minItems: 1, maxItems: 100, description: 'Concord ids of the members that leave.' }, reason },
+        properties: {
+          recordIds: { type: 'array', items: idParam, minItems: 1, maxItems: 100, description: 'Concord ids of the members that leave.' },
+          reason,
+          keepTogether: { type: 'boolean', default: true, description: 'Keep the members that stay one profile (always-match decisions where the leaving records were their only link).' },
+        },
       },
       response: {
         200: {
@@ -168,8 +172,9 @@ export const registerProfileRoutes: RegisterRoutes = async (app, ctx) => {
   }, async (request) => {
     const { unifiedId } = request.params;
     const former = (await ctx.store.profileMembers(unifiedId)).map((m) => m.recordId);
-    const pairs = await splitPairs(ctx.store, unifiedId, request.body.recordIds);
-    const result = await decideAndResolve(ctx.store, 'never-match', pairs, { who: whoOf(request), reason: request.body.reason, resolve: resolveOptionsOf(ctx), syncBusy: () => ctx.syncs.busy });
+    const result = await splitAndResolve(ctx.store, unifiedId, request.body.recordIds, {
+      who: whoOf(request), reason: request.body.reason, keepTogether: request.body.keepTogether, resolve: resolveOptionsOf(ctx), syncBusy: () => ctx.syncs.busy,
+    });
     const byProfile = new Map<string, string[]>();
     for (const recordId of former) {
       const now = (await ctx.store.profileOfRecord(recordId))?.unifiedId;

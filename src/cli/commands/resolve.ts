@@ -6,7 +6,7 @@
  *   concord explain <recordA> <recordB> [--json]
  *   concord match --email … --name … [--phone …] [--dob …] [--json]
  */
-import { mergePairs, splitPairs } from '../../identity/store/decision-pairs.js';
+import { mergePairs } from '../../identity/store/decision-pairs.js';
 import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
@@ -18,6 +18,7 @@ import { readGroundTruth } from '../../identity/store/truth.js';
 import type { DecisionKind, ProfileKind } from '../../identity/store/types.js';
 import { loadProfile360 } from '../../api/profiles/profile-360.js';
 import { explainOrganizations, organizationRowOf } from '../../api/profiles/organizations.js';
+import { keptReason, planSplit } from '../../api/profiles/split.js';
 import type { RelatedPerson } from '../../api/profiles/view.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
@@ -200,7 +201,27 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
   decide('always-match', 'these two records are the same person', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'always-match');
   decide('never-match', 'these two records are different people', ['<recordA>', '<recordB>'], async (store, a, b) => [[await memberRecord(store, a), await memberRecord(store, b)]], 'never-match');
   decide('merge', 'two profiles are the same person (also undoes an earlier split between them)', ['<idA>', '<idB>'], async (store, a, b) => mergePairs(store, [a, b]), 'always-match');
-  decide('split', 'take a record out of its profile: never-match with every other member', ['<id>', '<recordId>'], async (store, id, recordId) => splitPairs(store, id, [recordId]), 'never-match');
+  profiles
+    .command('split')
+    .description('take records out of their profile: never-match with every member that stays, and always-match where they were the only link between those (saved decisions that win over the model; applied by the next `concord resolve`)')
+    .argument('<id>', 'unified id of the profile')
+    .argument('<recordIds...>', 'Concord ids of the members that leave')
+    .option('-c, --config <file>', 'config file (default: concord.yaml)')
+    .option('--who <name>', 'who decided', ctx.env['USER'] ?? 'cli')
+    .option('--reason <text>', 'why')
+    .option('--no-keep-together', 'let the members that stay fall apart where the leaving records were their only link')
+    .action(async (id: string, recordIds: string[], opts: { config?: string; who: string; reason?: string; keepTogether: boolean }) => {
+      const loaded = loadConfig(opts.config, ctx.env);
+      await withStore(loaded, ctx.env, async (store) => {
+        const plan = await planSplit(store, id, recordIds, { threshold: loaded.config.identity.threshold, region: loaded.config.defaults.region, keepTogether: opts.keepTogether });
+        for (const [recordA, recordB] of plan.neverMatch) await store.addIdentityDecision({ kind: 'never-match', recordA, recordB, who: opts.who, reason: opts.reason });
+        const kept = keptReason(plan.leaving, id);
+        for (const [recordA, recordB] of plan.keepTogether) await store.addIdentityDecision({ kind: 'always-match', recordA, recordB, who: opts.who, reason: kept });
+        const plural = (n: number, what: string): string => `${n} ${what} decision${n === 1 ? '' : 's'}`;
+        const together = plan.keepTogether.length === 0 ? '' : ` and ${plural(plan.keepTogether.length, 'always-match')} that keep the ${plan.staying.length} members that stay together`;
+        ctx.output.out(`recorded ${plural(plan.neverMatch.length, 'never-match')}${together}; run \`concord resolve\` to apply`);
+      });
+    });
   profiles
     .command('decisions')
     .description('the saved never-match / always-match decisions')

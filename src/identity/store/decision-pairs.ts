@@ -4,7 +4,9 @@
  * - a split is a never-match between each leaving record and every member that stays;
  * - a merge is an always-match between one member of each profile, plus an always-match for every pair across
  *   the profiles whose latest decision is a never-match (an earlier split) — otherwise the old never-match would
- *   keep part of the merged profile apart.
+ *   keep part of the merged profile apart;
+ * - the members that stay after a split stay one profile: where they were joined only through a leaving record,
+ *   always-match pairs join their pieces again (`keepTogetherPairs`).
  *
  * @example
  * const pairs = await mergePairs(store, ['u1', 'u2']);
@@ -54,6 +56,37 @@ export function mergePairsOf(groups: ReadonlyArray<readonly string[]>, decisions
   return pairs;
 }
 
+/**
+ * Pure: the always-match pairs that make `members` one connected group given the `links` between them (pairs
+ * outside `members` are ignored): the first member of the first piece with the first member of every other
+ * piece, pieces ordered by their first member's position in `members`. No pairs when they are connected already.
+ *
+ * @example
+ * keepTogetherPairs(['a', 'b', 'c'], [['a', 'b']]); // [['a', 'c']]
+ */
+export function keepTogetherPairs(members: readonly string[], links: ReadonlyArray<RecordPair>): RecordPair[] {
+  const index = new Map(members.map((m, i) => [m, i] as const));
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (const [a, b] of links) {
+    const ia = index.get(a);
+    const ib = index.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    const [ra, rb] = [find(ia), find(ib)];
+    // The smaller index becomes the root, so a piece's root is its first member.
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const pairs: RecordPair[] = [];
+  for (let i = 1; i < members.length; i++) if (find(i) === i) pairs.push([members[0]!, members[i]!]);
+  return pairs;
+}
+
 async function activeMembers(store: Store, unifiedId: string): Promise<string[]> {
   const profile = await store.getProfile(unifiedId);
   if (!profile) throw new ConcordError('PROFILE_NOT_FOUND', `no profile ${unifiedId}`, { kind: 'usage', hint: 'search profiles with `concord profiles list` or GET /api/profiles' });
@@ -85,6 +118,14 @@ export async function mergePairs(store: Store, unifiedIds: readonly string[]): P
  * await splitPairs(store, 'u1', ['r3']); // [['r3', 'r1'], ['r3', 'r2']]
  */
 export async function splitPairs(store: Store, unifiedId: string, recordIds: readonly string[]): Promise<RecordPair[]> {
+  return (await splitMembers(store, unifiedId, recordIds)).pairs;
+}
+
+/**
+ * The members that leave and stay in a split, and its never-match pairs (each leaving record against every
+ * member that stays), after checking that every leaving record is a member and one member stays.
+ */
+export async function splitMembers(store: Store, unifiedId: string, recordIds: readonly string[]): Promise<{ leaving: string[]; staying: string[]; pairs: RecordPair[] }> {
   const members = await activeMembers(store, unifiedId);
   const leaving = [...new Set(recordIds)];
   for (const id of leaving) {
@@ -92,5 +133,5 @@ export async function splitPairs(store: Store, unifiedId: string, recordIds: rea
   }
   const staying = members.filter((m) => !leaving.includes(m));
   if (staying.length === 0) throw new ConcordError('BAD_REQUEST', 'recordIds: a split must leave at least one member in the profile', { kind: 'usage', context: { field: 'recordIds' } });
-  return leaving.flatMap((l) => staying.map((s) => [l, s] as const));
+  return { leaving, staying, pairs: leaving.flatMap((l) => staying.map((s) => [l, s] as const)) };
 }

@@ -301,7 +301,7 @@ export function Profile({ id }: { id: string }) {
       <Related p={p} />
 
       <ConfirmDialog open={dialog === 'split'} title="Split this profile?" confirmLabel={`Split ${selected.size} record(s) out`} danger busy={busy} onConfirm={() => void split()} onClose={closeDialog}>
-        <p>These records will leave the profile and never be matched with its other records again (until someone merges them back):</p>
+        <p>These records will leave the profile and never be matched with its other records again (until someone merges them back); the records that stay remain one profile:</p>
         <ul>
           {selectedMembers.map((m) => (
             <li key={m.recordId}>
