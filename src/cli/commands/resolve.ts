@@ -203,13 +203,13 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
   decide('merge', 'two profiles are the same person (also undoes an earlier split between them)', ['<idA>', '<idB>'], async (store, a, b) => mergePairs(store, [a, b]), 'always-match');
   profiles
     .command('split')
-    .description('take records out of their profile: never-match with every member that stays, and always-match where they were the only link between those (saved decisions that win over the model; applied by the next `concord resolve`)')
+    .description('take records out of their profile: never-match with every member that stays, and always-match where the split would break the members that stay apart (saved decisions that win over the model; applied by the next `concord resolve`)')
     .argument('<id>', 'unified id of the profile')
     .argument('<recordIds...>', 'Concord ids of the members that leave')
     .option('-c, --config <file>', 'config file (default: concord.yaml)')
     .option('--who <name>', 'who decided', ctx.env['USER'] ?? 'cli')
     .option('--reason <text>', 'why')
-    .option('--no-keep-together', 'let the members that stay fall apart where the leaving records were their only link')
+    .option('--no-keep-together', 'save only the never-match decisions: the members that stay may fall apart where the leaving records were their only link')
     .action(async (id: string, recordIds: string[], opts: { config?: string; who: string; reason?: string; keepTogether: boolean }) => {
       const loaded = loadConfig(opts.config, ctx.env);
       await withStore(loaded, ctx.env, async (store) => {
