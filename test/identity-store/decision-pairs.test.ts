@@ -3,7 +3,7 @@
  * back the whole profile (the merge overrides every never-match the split wrote), on both store backends.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepTogetherPairs, mergePairs, mergePairsOf, splitPairs } from '../../src/identity/store/decision-pairs.js';
+import { keepTogetherPairs, mergePairs, mergePairsOf, splitMembers } from '../../src/identity/store/decision-pairs.js';
 import { joinPieces } from '../../src/api/profiles/split.js';
 import { resolvePersons } from '../../src/identity/resolve.js';
 import type { IdentityDecision } from '../../src/identity/store/types.js';
@@ -69,7 +69,7 @@ for (const backend of STORES) {
       expect((await store.profileMembers(profile)).map((m) => m.recordId).sort()).toEqual([...ids].sort());
 
       // Split the erp record out: never-match against both others.
-      for (const [a, b] of await splitPairs(store, profile, [ids[1]!])) await store.addIdentityDecision({ kind: 'never-match', recordA: a, recordB: b, who: 't' });
+      for (const [a, b] of (await splitMembers(store, profile, [ids[1]!])).pairs) await store.addIdentityDecision({ kind: 'never-match', recordA: a, recordB: b, who: 't' });
       await resolvePersons(store);
       const apart = (await store.profileOfRecord(ids[1]!))!.unifiedId;
       const rest = (await store.profileOfRecord(ids[0]!))!.unifiedId;
@@ -92,8 +92,8 @@ for (const backend of STORES) {
       await resolvePersons(store);
       const profile = (await store.profileOfRecord(individualId(p0)))!.unifiedId;
       await expect(mergePairs(store, [profile, profile])).rejects.toMatchObject({ code: 'BAD_REQUEST', context: { field: 'unifiedIds' } });
-      await expect(splitPairs(store, profile, [individualId(p0)])).rejects.toMatchObject({ code: 'BAD_REQUEST', context: { field: 'recordIds' } });
-      await expect(splitPairs(store, profile, ['nope'])).rejects.toMatchObject({ code: 'RECORD_NOT_IN_PROFILE' });
+      await expect(splitMembers(store, profile, [individualId(p0)])).rejects.toMatchObject({ code: 'BAD_REQUEST', context: { field: 'recordIds' } });
+      await expect(splitMembers(store, profile, ['nope'])).rejects.toMatchObject({ code: 'RECORD_NOT_IN_PROFILE' });
       await expect(mergePairs(store, [profile, 'missing'])).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     });
   });

@@ -5,17 +5,18 @@
  * time in this process.
  *
  * @example
- * const pairs = await splitPairs(store, unifiedId, [recordId]);
- * const { decisions, resolve } = await decideAndResolve(store, 'never-match', pairs, { who: 'ops', resolve: { threshold: 0.9 } });
+ * const pairs = await mergePairs(store, [unifiedIdA, unifiedIdB]);
+ * const { decisions, resolve } = await decideAndResolve(store, 'always-match', pairs, { who: 'ops', resolve: { threshold: 0.9 } });
+ * await splitAndResolve(store, unifiedId, [recordId], { who: 'ops', resolve: { threshold: 0.9 } });
  */
 import { ConcordError } from '../../core/errors.js';
 import { resolvePersons, type ResolveStoreOptions, type ResolveStoreSummary } from '../../identity/resolve.js';
 import type { DecisionKind, IdentityDecision } from '../../identity/store/types.js';
 import type { Store } from '../../store/store.js';
 
-export { mergePairs, splitPairs, type RecordPair } from '../../identity/store/decision-pairs.js';
-import type { RecordPair } from '../../identity/store/decision-pairs.js';
-import { joinPieces, keptReason, planSplit, unjoinedPieces } from './split.js';
+export { mergePairs, type RecordPair } from '../../identity/store/decision-pairs.js';
+import { saveDecisions, type RecordPair } from '../../identity/store/decision-pairs.js';
+import { joinPieces, keptReason, planSplit, splitBatches, unjoinedPieces } from './split.js';
 
 /** A record that belongs to a profile, or RECORD_NOT_IN_PROFILE (400). */
 export async function requireMemberRecord(store: Store, recordId: string): Promise<string> {
@@ -59,21 +60,6 @@ async function whenNoSync(busy: (() => boolean) | undefined, waitMs: number): Pr
   }
 }
 
-/** Decisions of one kind, with the reason kept with each. */
-export interface DecisionBatch {
-  kind: DecisionKind;
-  pairs: readonly RecordPair[];
-  reason?: string | undefined;
-}
-
-async function save(store: Store, batches: readonly DecisionBatch[], who: string): Promise<IdentityDecision[]> {
-  const decisions: IdentityDecision[] = [];
-  for (const { kind, pairs, reason } of batches) {
-    for (const [recordA, recordB] of pairs) decisions.push(await store.addIdentityDecision({ kind, recordA, recordB, who, reason }));
-  }
-  return decisions;
-}
-
 /**
  * Saves one decision per pair, then resolves again; both inside the store's queue, and after any running sync
  * (whose own resolution would otherwise race this one).
@@ -81,7 +67,7 @@ async function save(store: Store, batches: readonly DecisionBatch[], who: string
 export async function decideAndResolve(store: Store, kind: DecisionKind, pairs: readonly RecordPair[], options: DecideOptions): Promise<{ decisions: IdentityDecision[]; resolve: ResolveStoreSummary }> {
   return serialized(store, async () => {
     await whenNoSync(options.syncBusy, options.waitMs ?? 60_000);
-    const decisions = await save(store, [{ kind, pairs, reason: options.reason }], options.who);
+    const decisions = await saveDecisions(store, [{ kind, pairs, reason: options.reason }], options.who);
     const resolve = await resolvePersons(store, options.resolve);
     return { decisions, resolve };
   });
@@ -101,15 +87,11 @@ export async function splitAndResolve(store: Store, unifiedId: string, recordIds
   return serialized(store, async () => {
     await whenNoSync(options.syncBusy, options.waitMs ?? 60_000);
     const plan = await planSplit(store, unifiedId, recordIds, { threshold: options.resolve.threshold, region: options.resolve.region, keepTogether: options.keepTogether });
-    const kept = keptReason(plan.leaving, unifiedId);
-    const decisions = await save(store, [
-      { kind: 'never-match', pairs: plan.neverMatch, reason: options.reason },
-      { kind: 'always-match', pairs: plan.keepTogether, reason: kept },
-    ], options.who);
+    const decisions = await saveDecisions(store, splitBatches(plan, unifiedId, options.reason), options.who);
     let resolve = await resolvePersons(store, options.resolve);
     const pieces = options.keepTogether === false ? undefined : await unjoinedPieces(store, unifiedId, plan.staying);
     if (pieces) {
-      decisions.push(...(await save(store, [{ kind: 'always-match', pairs: joinPieces(pieces), reason: kept }], options.who)));
+      decisions.push(...(await saveDecisions(store, [{ kind: 'always-match', pairs: joinPieces(pieces), reason: keptReason(plan.leaving, unifiedId) }], options.who)));
       resolve = await resolvePersons(store, options.resolve);
     }
     return { decisions, resolve };

@@ -19,7 +19,7 @@
 import { ConcordError } from '../../core/errors.js';
 import { latestDecisions, ORGANIZATION_KIND, PERSON_KIND, savedParameters, type EntityKindModel } from '../../identity/resolve.js';
 import { assemblePersonsById } from '../../identity/store/assemble.js';
-import { keepTogetherPairs, splitMembers, type RecordPair } from '../../identity/store/decision-pairs.js';
+import { keepTogetherPairs, splitMembers, type DecisionBatch, type RecordPair } from '../../identity/store/decision-pairs.js';
 import { clusterPart } from '../../identity/store/partition.js';
 import type { IdentityDecision } from '../../identity/store/types.js';
 import type { IdentityRecord } from '../../identity/types.js';
@@ -65,13 +65,16 @@ async function replayedPieces(store: Store, unifiedId: string, leaving: readonly
   // Without a saved model nothing but decisions links them: every member is its own piece.
   if (parameters === undefined) return alone;
   const records = (await recordsOf(store, model, [...staying, ...leaving], options.region)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const at = new Date(0).toISOString();
-  const split: IdentityDecision[] = neverMatch.map(([recordA, recordB], k) => ({ id: Number.MAX_SAFE_INTEGER - neverMatch.length + k, kind: 'never-match', recordA, recordB, who: 'split', at }));
+  // The split's decisions as the ones saved after every other (the latest decision on a pair wins).
+  const saved = await store.listIdentityDecisions();
+  const next = saved.reduce((max, d) => Math.max(max, d.id), 0) + 1;
+  const at = new Date().toISOString();
+  const split: IdentityDecision[] = neverMatch.map(([recordA, recordB], k) => ({ id: next + k, kind: 'never-match', recordA, recordB, who: 'split', at }));
   try {
     const part = clusterPart(records, {
       comparisons, blockingRules: model.blockingRules, deterministicRules: model.deterministicRules, guards: model.guards,
       over: model.guards.map(() => new Set<string>()), excludedKeys: model.blockingRules.map(() => new Set<number>()),
-      parameters, threshold: options.threshold ?? 0.9, decisions: latestDecisions([...(await store.listIdentityDecisions()), ...split]),
+      parameters, threshold: options.threshold ?? 0.9, decisions: latestDecisions([...saved, ...split]),
     });
     const pieceOf = new Map(records.map((r, i) => [r.id, part.clusters.clusterOf[i]!] as const));
     const pieces = new Map<number, string[]>();
@@ -115,6 +118,14 @@ export async function unjoinedPieces(store: Store, unifiedId: string, staying: r
 /** The reason saved with the decisions that keep a split profile's other members together. */
 export const keptReason = (leaving: readonly string[], unifiedId: string): string =>
   `kept in profile ${unifiedId} when ${leaving.length === 1 ? `record ${leaving[0]}` : `records ${leaving.join(', ')}`} left it`;
+
+/** What a split saves, in order: the never-match pairs with the user's reason, then the pairs that keep the rest together. */
+export function splitBatches(plan: SplitPlan, unifiedId: string, reason: string | undefined): DecisionBatch[] {
+  return [
+    { kind: 'never-match', pairs: plan.neverMatch, reason },
+    { kind: 'always-match', pairs: plan.keepTogether, reason: keptReason(plan.leaving, unifiedId) },
+  ];
+}
 
 /** The always-match pairs that join `pieces` (each a member list): the first member of the first piece with the first of each other. */
 export function joinPieces(pieces: ReadonlyArray<readonly string[]>): RecordPair[] {

@@ -6,7 +6,7 @@
  *   concord explain <recordA> <recordB> [--json]
  *   concord match --email … --name … [--phone …] [--dob …] [--json]
  */
-import { mergePairs } from '../../identity/store/decision-pairs.js';
+import { mergePairs, saveDecisions } from '../../identity/store/decision-pairs.js';
 import { resolve as resolvePath } from 'node:path';
 import { ConcordError } from '../../core/errors.js';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
@@ -18,7 +18,7 @@ import { readGroundTruth } from '../../identity/store/truth.js';
 import type { DecisionKind, ProfileKind } from '../../identity/store/types.js';
 import { loadProfile360 } from '../../api/profiles/profile-360.js';
 import { explainOrganizations, organizationRowOf } from '../../api/profiles/organizations.js';
-import { keptReason, planSplit } from '../../api/profiles/split.js';
+import { planSplit, splitBatches } from '../../api/profiles/split.js';
 import type { RelatedPerson } from '../../api/profiles/view.js';
 import type { Store } from '../../store/store.js';
 import { openConfigStore } from '../open-config-store.js';
@@ -214,9 +214,7 @@ export const registerResolve: RegisterCommand = (program, ctx) => {
       const loaded = loadConfig(opts.config, ctx.env);
       await withStore(loaded, ctx.env, async (store) => {
         const plan = await planSplit(store, id, recordIds, { threshold: loaded.config.identity.threshold, region: loaded.config.defaults.region, keepTogether: opts.keepTogether });
-        for (const [recordA, recordB] of plan.neverMatch) await store.addIdentityDecision({ kind: 'never-match', recordA, recordB, who: opts.who, reason: opts.reason });
-        const kept = keptReason(plan.leaving, id);
-        for (const [recordA, recordB] of plan.keepTogether) await store.addIdentityDecision({ kind: 'always-match', recordA, recordB, who: opts.who, reason: kept });
+        await saveDecisions(store, splitBatches(plan, id, opts.reason), opts.who);
         const plural = (n: number, what: string): string => `${n} ${what} decision${n === 1 ? '' : 's'}`;
         const together = plan.keepTogether.length === 0 ? '' : ` and ${plural(plan.keepTogether.length, 'always-match')} that keep the ${plan.staying.length} members that stay together`;
         ctx.output.out(`recorded ${plural(plan.neverMatch.length, 'never-match')}${together}; run \`concord resolve\` to apply`);

@@ -10,11 +10,11 @@
  *
  * @example
  * const pairs = await mergePairs(store, ['u1', 'u2']);
- * for (const [a, b] of pairs) await store.addIdentityDecision({ kind: 'always-match', recordA: a, recordB: b, who: 'ops' });
+ * await saveDecisions(store, [{ kind: 'always-match', pairs }], 'ops');
  */
 import { ConcordError } from '../../core/errors.js';
 import type { Store } from '../../store/store.js';
-import type { IdentityDecision } from './types.js';
+import type { DecisionKind, IdentityDecision } from './types.js';
 
 export type RecordPair = readonly [string, string];
 
@@ -112,18 +112,11 @@ export async function mergePairs(store: Store, unifiedIds: readonly string[]): P
 }
 
 /**
- * The never-match pairs that take `recordIds` out of a profile: each leaving record against every member that stays.
- *
- * @example
- * await splitPairs(store, 'u1', ['r3']); // [['r3', 'r1'], ['r3', 'r2']]
- */
-export async function splitPairs(store: Store, unifiedId: string, recordIds: readonly string[]): Promise<RecordPair[]> {
-  return (await splitMembers(store, unifiedId, recordIds)).pairs;
-}
-
-/**
  * The members that leave and stay in a split, and its never-match pairs (each leaving record against every
  * member that stays), after checking that every leaving record is a member and one member stays.
+ *
+ * @example
+ * await splitMembers(store, 'u1', ['r3']); // { leaving: ['r3'], staying: ['r1', 'r2'], pairs: [['r3', 'r1'], ['r3', 'r2']] }
  */
 export async function splitMembers(store: Store, unifiedId: string, recordIds: readonly string[]): Promise<{ leaving: string[]; staying: string[]; pairs: RecordPair[] }> {
   const members = await activeMembers(store, unifiedId);
@@ -134,4 +127,20 @@ export async function splitMembers(store: Store, unifiedId: string, recordIds: r
   const staying = members.filter((m) => !leaving.includes(m));
   if (staying.length === 0) throw new ConcordError('BAD_REQUEST', 'recordIds: a split must leave at least one member in the profile', { kind: 'usage', context: { field: 'recordIds' } });
   return { leaving, staying, pairs: leaving.flatMap((l) => staying.map((s) => [l, s] as const)) };
+}
+
+/** Decisions of one kind, with the reason kept with each. */
+export interface DecisionBatch {
+  kind: DecisionKind;
+  pairs: readonly RecordPair[];
+  reason?: string | undefined;
+}
+
+/** Saves one decision per pair, batch by batch, in order (the latest decision on a pair wins). */
+export async function saveDecisions(store: Store, batches: readonly DecisionBatch[], who: string): Promise<IdentityDecision[]> {
+  const decisions: IdentityDecision[] = [];
+  for (const { kind, pairs, reason } of batches) {
+    for (const [recordA, recordB] of pairs) decisions.push(await store.addIdentityDecision({ kind, recordA, recordB, who, reason }));
+  }
+  return decisions;
 }
